@@ -1,0 +1,84 @@
+// Configuration comes from the environment only, validated once at start.
+// Every variable is listed (with its default) in the README's configuration table.
+import path from "node:path";
+import { Type, type Static } from "typebox";
+import { Value } from "typebox/value";
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, "../../..");
+
+const ConfigSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ minLength: 1, default: "127.0.0.1" }),
+  DATABASE_URL: Type.Optional(Type.String({ minLength: 1 })),
+  DATA_DIR: Type.String({ minLength: 1, default: ".data" }),
+  EXERCISES_DIR: Type.String({ minLength: 1, default: "exercises" }),
+  LOG_LEVEL: Type.Union(
+    ["fatal", "error", "warn", "info", "debug", "trace", "silent"].map((l) => Type.Literal(l)),
+    { default: "info" },
+  ),
+  ADMIN_EMAIL: Type.Optional(Type.String({ format: "email" })),
+  ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 10 })),
+  GRADER_WORKERS: Type.Integer({ minimum: 0, maximum: 64, default: 1 }),
+  GRADER_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: 2 }),
+  SESSION_TTL_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 90, default: 24 * 7 }),
+  COOKIE_SECURE: Type.Union([Type.Literal("auto"), Type.Literal("true"), Type.Literal("false")], { default: "auto" }),
+});
+
+type RawConfig = Static<typeof ConfigSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  exercisesDir: string;
+  logLevel: RawConfig["LOG_LEVEL"];
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  graderWorkers: number;
+  graderConcurrency: number;
+  sessionTtlHours: number;
+  cookieSecure: "auto" | "true" | "false";
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const INTEGER_KEYS = ["PORT", "GRADER_WORKERS", "GRADER_CONCURRENCY", "SESSION_TTL_HOURS"] as const;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(ConfigSchema.properties)) {
+    const value = env[key];
+    if (value === undefined || value === "") continue;
+    raw[key] = (INTEGER_KEYS as readonly string[]).includes(key) && /^-?\d+$/.test(value) ? Number(value) : value;
+  }
+  const withDefaults = Value.Default(ConfigSchema, raw);
+  const errors = [...Value.Errors(ConfigSchema, withDefaults)];
+  if (errors.length > 0) {
+    const lines = errors.map((e) => {
+      const key = e.instancePath.replace(/^\//, "") || String((e.params as { requiredProperties?: string[] }).requiredProperties?.[0] ?? "");
+      return `${key}=${JSON.stringify(env[key] ?? "")}: ${e.message}`;
+    });
+    throw new ConfigError(`Invalid configuration: ${lines.join("; ")}`);
+  }
+  const c = withDefaults as RawConfig;
+  if ((c.ADMIN_EMAIL === undefined) !== (c.ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError("Invalid configuration: set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither.");
+  }
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    databaseUrl: c.DATABASE_URL,
+    dataDir: path.resolve(REPO_ROOT, c.DATA_DIR),
+    exercisesDir: path.resolve(REPO_ROOT, c.EXERCISES_DIR),
+    logLevel: c.LOG_LEVEL,
+    adminEmail: c.ADMIN_EMAIL,
+    adminPassword: c.ADMIN_PASSWORD,
+    graderWorkers: c.GRADER_WORKERS,
+    graderConcurrency: c.GRADER_CONCURRENCY,
+    sessionTtlHours: c.SESSION_TTL_HOURS,
+    cookieSecure: c.COOKIE_SECURE,
+  };
+}

@@ -1,0 +1,63 @@
+// The one catalog of error codes shared by the API, the CLI and the web app.
+// Every failure a user can see is an AppError with a stable code from this table,
+// serialized as {"error": {"code", "message"}}. Add new codes here, never inline.
+
+export const ERRORS = {
+  VALIDATION: { status: 400, message: "The request is not valid." },
+  BAD_JSON: { status: 400, message: "The request body is not valid JSON." },
+  UNAUTHENTICATED: { status: 401, message: "Log in to do this." },
+  BAD_CREDENTIALS: { status: 401, message: "The email or password is wrong." },
+  CSRF_INVALID: {
+    status: 403,
+    message: "Missing or invalid CSRF token: fetch GET /api/auth/csrf and send it in the x-csrf-token header.",
+  },
+  FORBIDDEN: { status: 403, message: "You are not allowed to do this." },
+  NOT_FOUND: { status: 404, message: "Not found." },
+  ROUTE_NOT_FOUND: { status: 404, message: "No such route." },
+  CONFLICT: { status: 409, message: "This conflicts with existing data." },
+  EMAIL_TAKEN: { status: 409, message: "An account with this email already exists." },
+  PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is too large." },
+  CODE_TOO_LARGE: { status: 413, message: "The code is over the 64 KB limit; shorten it." },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Send the body as application/json." },
+  EXERCISE_INVALID: { status: 422, message: "The exercise is not valid." },
+  NOT_PUBLISHABLE: { status: 422, message: "Only a version that passed validation can be published." },
+  ASSIGNMENT_CLOSED: { status: 422, message: "This assignment is not open for submissions." },
+  RATE_LIMITED: { status: 429, message: "Too many requests; wait a moment and try again." },
+  TOO_MANY_IN_FLIGHT: {
+    status: 429,
+    message: "You already have submissions waiting to be graded; wait for them to finish.",
+  },
+  DB_UNAVAILABLE: { status: 503, message: "The database is unavailable; try again shortly." },
+  INTERNAL: { status: 500, message: "Something went wrong on our side." },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+export class AppError extends Error {
+  readonly statusCode: number;
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly details?: unknown,
+  ) {
+    super(message ?? ERRORS[code].message);
+    this.name = "AppError";
+    this.statusCode = ERRORS[code].status;
+  }
+
+  toBody(): ErrorBody {
+    const error: ErrorBody["error"] = { code: this.code, message: this.message };
+    if (this.details !== undefined) error.details = this.details;
+    return { error };
+  }
+}
+
+export function isErrorBody(value: unknown): value is ErrorBody {
+  if (typeof value !== "object" || value === null || !("error" in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return typeof error === "object" && error !== null && "code" in error && "message" in error;
+}

@@ -1,0 +1,39 @@
+// `npm start`: installs nothing, builds what is missing, starts everything, prints the URL.
+import { ConfigError, loadConfig } from "../apps/api/src/config.ts";
+import { startPlatform } from "../apps/api/src/launcher/platform.ts";
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  let platform;
+  try {
+    platform = await startPlatform(config, log);
+  } catch (err) {
+    process.stderr.write(`Could not start: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
+  log(`Autograder is running at ${platform.url} (Ctrl-C to stop)`);
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal} received, shutting down...`);
+    await platform.stop();
+    log("Stopped.");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+void main();
