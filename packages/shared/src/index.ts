@@ -1,2 +1,3 @@
 export * from "./errors.ts";
 export * from "./grading.ts";
+export * from "./platform.ts";

@@ -1,0 +1,74 @@
+/**
+ * Scenarios of sockets/udp-broadcast on the subnet 10.0.0.0/24 (broadcast 10.0.0.255).
+ * `send`: the student's broadcast() on 10.0.0.1, three listeners of ours on 10.0.0.2-4 and one
+ * on another subnet; the result is what each received and when (simulated ms after the start).
+ * `receive`: the student's listen() on 10.0.0.2 and 10.0.0.3 at once; we broadcast from 10.0.0.1.
+ */
+import { broadcast, listen } from "student";
+import { SOCK_DGRAM, SOL_SOCKET, SO_BROADCAST, type Params, type Socket, type World } from "socket";
+
+const num = (params: Params, key: string, fallback: number): number => (typeof params[key] === "number" ? (params[key] as number) : fallback);
+
+async function drain(sock: Socket): Promise<string[]> {
+  const got: string[] = [];
+  sock.setblocking(false);
+  for (;;) {
+    try {
+      const [data] = await sock.recvfrom(65535);
+      got.push(new TextDecoder().decode(data));
+    } catch {
+      return got;
+    }
+  }
+}
+
+export const scenarios = {
+  send: async (net: World, params: Params) => {
+    const port = num(params, "port", 9999);
+    const times = num(params, "times", 3);
+    const interval = num(params, "intervalMs", 2000);
+    const message = typeof params.message === "string" ? params.message : "weather: 7 degrees";
+    const sender = net.host("10.0.0.1", "sender");
+    const names = ["ann", "ben", "cat"];
+    const received: Record<string, { t: number; text: string }[]> = {};
+    const listeners = names.map((name, i) => {
+      const sock = net.host(`10.0.0.${i + 2}`, name).socket(SOCK_DGRAM);
+      sock.bind(["", port]);
+      received[name] = [];
+      return { name, sock };
+    });
+    const outsider = net.host("10.0.1.9", "outsider").socket(SOCK_DGRAM);
+    outsider.bind(["", port]);
+    const start = net.now();
+    const pumps = listeners.map(async ({ name, sock }) => {
+      for (;;) {
+        const [data] = await sock.recvfrom(65535);
+        received[name]?.push({ t: Math.round(net.now() - start), text: new TextDecoder().decode(data) });
+      }
+    });
+    void pumps;
+    await sender.run(() => (params.defaults === true ? broadcast(message) : broadcast(message, port, times, interval)));
+    await net.sleep(10);
+    const stray = await drain(outsider);
+    if (stray.length > 0) throw new Error("a host on another subnet received the broadcast");
+    return received;
+  },
+
+  receive: async (net: World, params: Params) => {
+    const port = num(params, "port", 9999);
+    const count = num(params, "count", 3);
+    const extra = num(params, "extra", 1);
+    const sender = net.host("10.0.0.1", "sender").socket(SOCK_DGRAM);
+    sender.setsockopt(SOL_SOCKET, SO_BROADCAST, 1);
+    const a = net.host("10.0.0.2", "ann");
+    const b = net.host("10.0.0.3", "ben");
+    const listening = Promise.all([a.run(() => listen(port, count)), b.run(() => listen(port, count))]);
+    await net.sleep(1);
+    for (let i = 0; i < count + extra; i++) {
+      await sender.sendto(new TextEncoder().encode(`news ${i + 1}`), ["10.0.0.255", port]);
+      await net.sleep(100);
+    }
+    const [ann, ben] = await listening;
+    return { ann, ben };
+  },
+};

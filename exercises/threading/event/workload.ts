@@ -1,0 +1,93 @@
+/** Student-side workload of threading/event (course 7.5.4). */
+import { Thread, now, sleep, yieldThread } from "threading";
+import { Event } from "student";
+
+type Params = Record<string, unknown>;
+const num = (params: Params, key: string, fallback: number): number =>
+  typeof params[key] === "number" ? (params[key] as number) : fallback;
+
+export const scenarios = {
+  /** Several waiters and one setter, in any order: every waiter returns true once set. */
+  broadcast: (params: Params) => async () => {
+    const waiters = num(params, "waiters", 3);
+    const event = new Event();
+    const results: boolean[] = [];
+    const threads = Array.from({ length: waiters }, (_, i) =>
+      new Thread({ name: `waiter${i + 1}`, target: async () => { results.push(await event.wait()); } }),
+    );
+    const setter = new Thread({ name: "setter", target: async () => { await yieldThread(); event.set(); } });
+    [...threads, setter].forEach((t) => t.start());
+    for (const t of [...threads, setter]) await t.join();
+    if (results.length !== waiters || results.some((r) => r !== true)) throw new Error(`waiters returned ${JSON.stringify(results)}`);
+    if (!event.isSet()) throw new Error("isSet() is false after set()");
+    if (!(await event.wait())) throw new Error("wait() after set() did not return true at once");
+  },
+
+  /** set, clear, and waits with timeouts measured in simulated time. */
+  timeouts: (params: Params) => async () => {
+    const first = num(params, "first", 50);
+    const setAt = num(params, "setAt", 20);
+    const second = num(params, "second", 100);
+    const event = new Event();
+    if (event.isSet()) throw new Error("a new event reports isSet()");
+    const start = now();
+    if (await event.wait(first)) throw new Error(`wait(${first}) on an unset event returned true`);
+    if (now() - start !== first) throw new Error(`wait(${first}) returned after ${now() - start} simulated ms`);
+    const setter = new Thread({ name: "setter", target: async () => { await sleep(setAt); event.set(); } });
+    setter.start();
+    if (!(await event.wait(second))) throw new Error(`wait(${second}) returned false although set() came ${setAt} ms after it began`);
+    if (now() - start !== first + setAt) throw new Error(`wait(${second}) returned ${now() - start - first} ms after it began, set() came at ${setAt} ms`);
+    event.clear();
+    if (event.isSet()) throw new Error("isSet() is true after clear()");
+    if (await event.wait(10)) throw new Error("wait(10) after clear() returned true");
+    await setter.join();
+  },
+
+  /** Waiter i waits with a timeout of (i + 1) * step ms, one more without a timeout; set() comes at setAt. */
+  mixed: (params: Params) => async () => {
+    const waiters = num(params, "waiters", 3);
+    const step = num(params, "step", 10);
+    const setAt = num(params, "setAt", 25);
+    const event = new Event();
+    const got: string[] = [];
+    const expected: string[] = [];
+    const threads = Array.from({ length: waiters + 1 }, (_, i) => {
+      const timeout = i < waiters ? (i + 1) * step : undefined;
+      expected.push(timeout !== undefined && timeout < setAt ? `waiter${i + 1}: false at ${timeout} ms` : `waiter${i + 1}: true at ${setAt} ms`);
+      return new Thread({
+        name: `waiter${i + 1}`,
+        target: async () => {
+          const result = await event.wait(timeout);
+          got[i] = `waiter${i + 1}: ${result} at ${now()} ms`;
+        },
+      });
+    });
+    const setter = new Thread({ name: "setter", target: async () => { await sleep(setAt); event.set(); } });
+    [...threads, setter].forEach((t) => t.start());
+    for (const t of [...threads, setter]) await t.join();
+    for (let i = 0; i < expected.length; i++) {
+      if (got[i] !== expected[i]) throw new Error(`expected ${expected[i]}, got ${got[i] ?? `waiter${i + 1} never returned`}`);
+    }
+  },
+
+  /** `rounds` times: waiters wait, one thread sets, everybody wakes; then clear() resets the flag. */
+  cycles: (params: Params) => async () => {
+    const waiters = num(params, "waiters", 2);
+    const rounds = num(params, "rounds", 2);
+    const event = new Event();
+    for (let round = 1; round <= rounds; round++) {
+      let woken = 0;
+      const threads = Array.from({ length: waiters }, (_, i) =>
+        new Thread({ name: `r${round}-waiter${i + 1}`, target: async () => { if (await event.wait()) woken++; } }),
+      );
+      const setter = new Thread({ name: `r${round}-setter`, target: async () => { await yieldThread(); event.set(); } });
+      [...threads, setter].forEach((t) => t.start());
+      for (const t of [...threads, setter]) await t.join();
+      if (woken !== waiters) throw new Error(`round ${round}: ${woken} of ${waiters} waiters returned true`);
+      if (!event.isSet()) throw new Error(`round ${round}: isSet() is false after set()`);
+      event.clear();
+      if (event.isSet()) throw new Error(`round ${round}: isSet() is true after clear()`);
+      if (await event.wait(5)) throw new Error(`round ${round}: wait(5) after clear() returned true`);
+    }
+  },
+};

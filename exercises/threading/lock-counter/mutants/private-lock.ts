@@ -1,0 +1,27 @@
+import { Lock, type Value } from "threading";
+
+export interface Counters {
+  a: Value<number>;
+  b: Value<number>;
+}
+
+/** Mutant: each call locks a lock of its own, which excludes nobody. */
+export async function writer(counters: Counters, _lock: Lock, times: number): Promise<void> {
+  const lock = new Lock();
+  for (let i = 0; i < times; i++) {
+    await lock.with(async () => {
+      await counters.a.set((await counters.a.get()) + 1);
+      await counters.b.set((await counters.b.get()) + 1);
+    });
+  }
+}
+
+export async function reader(counters: Counters, lock: Lock, times: number): Promise<Array<[number, number]>> {
+  const seen: Array<[number, number]> = [];
+  for (let i = 0; i < times; i++) {
+    await lock.with(async () => {
+      seen.push([await counters.a.get(), await counters.b.get()]);
+    });
+  }
+  return seen;
+}

@@ -1,0 +1,28 @@
+import type { Lock, Value } from "threading";
+
+export interface Counters {
+  a: Value<number>;
+  b: Value<number>;
+}
+
+/** Mutant: a and b are each updated under the lock, but in two separate critical sections. */
+export async function writer(counters: Counters, lock: Lock, times: number): Promise<void> {
+  for (let i = 0; i < times; i++) {
+    await lock.with(async () => {
+      await counters.a.set((await counters.a.get()) + 1);
+    });
+    await lock.with(async () => {
+      await counters.b.set((await counters.b.get()) + 1);
+    });
+  }
+}
+
+export async function reader(counters: Counters, lock: Lock, times: number): Promise<Array<[number, number]>> {
+  const seen: Array<[number, number]> = [];
+  for (let i = 0; i < times; i++) {
+    await lock.with(async () => {
+      seen.push([await counters.a.get(), await counters.b.get()]);
+    });
+  }
+  return seen;
+}

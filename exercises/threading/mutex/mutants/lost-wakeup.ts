@@ -1,0 +1,33 @@
+import { yieldThread } from "threading";
+
+/** Mutant: decides to wait, gives way, then registers: a release in between is lost. */
+export class Mutex {
+  private held = false;
+  private readonly waiters: Array<() => void> = [];
+
+  async acquire(): Promise<void> {
+    if (!this.held && this.waiters.length === 0) {
+      this.held = true;
+      return;
+    }
+    await yieldThread();
+    await new Promise<void>((resolve) => this.waiters.push(resolve));
+  }
+
+  tryAcquire(): boolean {
+    if (this.held || this.waiters.length > 0) return false;
+    this.held = true;
+    return true;
+  }
+
+  release(): void {
+    if (!this.held) throw new Error("release of an unlocked mutex");
+    const next = this.waiters.shift();
+    if (next !== undefined) next();
+    else this.held = false;
+  }
+
+  locked(): boolean {
+    return this.held;
+  }
+}

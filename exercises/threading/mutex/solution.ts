@@ -1,0 +1,31 @@
+/** Reference: a FIFO mutex built on promises. A release hands the mutex to the first waiter. */
+export class Mutex {
+  private held = false;
+  private readonly waiters: Array<() => void> = [];
+
+  async acquire(): Promise<void> {
+    if (!this.held && this.waiters.length === 0) {
+      this.held = true;
+      return;
+    }
+    // Still held when we are woken: release() handed it to us directly.
+    await new Promise<void>((resolve) => this.waiters.push(resolve));
+  }
+
+  tryAcquire(): boolean {
+    if (this.held || this.waiters.length > 0) return false;
+    this.held = true;
+    return true;
+  }
+
+  release(): void {
+    if (!this.held) throw new Error("release of an unlocked mutex");
+    const next = this.waiters.shift();
+    if (next !== undefined) next();
+    else this.held = false;
+  }
+
+  locked(): boolean {
+    return this.held;
+  }
+}

@@ -1,0 +1,127 @@
+/** Student-side workload of threading/worker-pool (course 6.8). */
+import { currentThread, sleep, yieldThread } from "threading";
+import { Pool } from "student";
+
+type Params = Record<string, unknown>;
+const num = (params: Params, key: string, fallback: number): number =>
+  typeof params[key] === "number" ? (params[key] as number) : fallback;
+
+export const scenarios = {
+  /** map over items with a pool of n: order kept, at most n at once, on at most n pool threads. */
+  map: (params: Params) => async () => {
+    const n = num(params, "n", 2);
+    const count = num(params, "items", 5);
+    const pool = new Pool(n);
+    let running = 0;
+    const threadsUsed = new Set<string>();
+    const square = async (x: number) => {
+      running++;
+      if (running > n) throw new Error(`${running} tasks running at once in a pool of ${n}`);
+      threadsUsed.add(currentThread().name);
+      await sleep((count - x) * 10);
+      running--;
+      return x * x;
+    };
+    const items = Array.from({ length: count }, (_, i) => i);
+    const results = await pool.map(square as (...args: never[]) => unknown, items);
+    if (JSON.stringify(results) !== JSON.stringify(items.map((x) => x * x))) throw new Error(`map returned ${JSON.stringify(results)} for ${JSON.stringify(items)}`);
+    if (threadsUsed.has("MainThread")) throw new Error("a task ran on the main thread");
+    if (threadsUsed.size > n) throw new Error(`tasks ran on ${threadsUsed.size} different threads, the pool has ${n}`);
+    pool.close();
+    await pool.join();
+  },
+
+  /** applyAsync from several submissions; a failing task's error comes out of get(). */
+  applyAsync: (params: Params) => async () => {
+    const n = num(params, "n", 2);
+    const pool = new Pool(n);
+    const double = async (x: number) => {
+      await yieldThread();
+      return 2 * x;
+    };
+    const fail = async (message: string) => {
+      await yieldThread();
+      throw new Error(message);
+    };
+    const results = [1, 2, 3].map((x) => pool.applyAsync(double as (...args: never[]) => unknown, [x]));
+    const broken = pool.applyAsync(fail as (...args: never[]) => unknown, ["task failed"]);
+    const values = [];
+    for (const result of results) values.push(await result.get());
+    if (values.join() !== "2,4,6") throw new Error(`applyAsync results ${values.join()}, expected 2,4,6`);
+    let message = "";
+    try {
+      await broken.get();
+    } catch (error) {
+      message = error instanceof Error ? error.message : String(error);
+    }
+    if (message !== "task failed") throw new Error(`get() of a failing task gave ${JSON.stringify(message)} instead of throwing its error`);
+    pool.close();
+    await pool.join();
+  },
+
+  /** Jobs arrive one at a time while every worker is idle: each job runs exactly once. */
+  trickle: (params: Params) => async () => {
+    const n = num(params, "n", 3);
+    const jobs = num(params, "jobs", 3);
+    const gap = num(params, "gap", 10);
+    const pool = new Pool(n);
+    let runs = 0;
+    const task = async (x: number) => {
+      runs++;
+      await yieldThread();
+      return x + 1;
+    };
+    for (let i = 0; i < jobs; i++) {
+      await sleep(gap);
+      const value = await pool.applyAsync(task as (...args: never[]) => unknown, [i]).get();
+      if (value !== i + 1) throw new Error(`job ${i} returned ${String(value)}`);
+    }
+    if (runs !== jobs) throw new Error(`${jobs} jobs ran ${runs} times`);
+    pool.close();
+    await pool.join();
+  },
+
+  /** A pool of one: every task still runs, one after another. */
+  single: () => async () => {
+    const pool = new Pool(1);
+    const results = [pool.applyAsync((() => "a") as (...args: never[]) => unknown), pool.applyAsync((() => "b") as (...args: never[]) => unknown)];
+    await yieldThread();
+    const late = pool.applyAsync((() => "c") as (...args: never[]) => unknown);
+    const values = [await results[0]?.get(), await results[1]?.get(), await late.get()];
+    if (values.join() !== "a,b,c") throw new Error(`got ${values.join()}`);
+    pool.close();
+    await pool.join();
+  },
+
+  /**
+   * The workers go idle, then tasks come and close() follows at once: the queued tasks all run,
+   * idle workers end, join() waits for every task, and applyAsync() after close() throws.
+   */
+  closeWhileBusy: (params: Params) => async () => {
+    const n = num(params, "n", 2);
+    const tasks = num(params, "tasks", 4);
+    const pool = new Pool(n);
+    await sleep(1);
+    const slow = async (x: number) => {
+      await sleep(10 * (x + 1));
+      return x * 10;
+    };
+    const results = Array.from({ length: tasks }, (_, x) => pool.applyAsync(slow as (...args: never[]) => unknown, [x]));
+    if (results.some((r) => r.ready())) throw new Error("ready() is true before the task ran");
+    pool.close();
+    let threw = false;
+    try {
+      pool.applyAsync(slow as (...args: never[]) => unknown, [99]);
+    } catch {
+      threw = true;
+    }
+    if (!threw) throw new Error("applyAsync() after close() did not throw");
+    await pool.join();
+    const notReady = results.filter((r) => !r.ready()).length;
+    if (notReady > 0) throw new Error(`join() returned with ${notReady} of ${tasks} tasks submitted before close() not finished`);
+    const values = [];
+    for (const r of results) values.push(await r.get());
+    const expected = Array.from({ length: tasks }, (_, x) => x * 10);
+    if (values.join() !== expected.join()) throw new Error(`results ${values.join()}, expected ${expected.join()}`);
+  },
+};

@@ -1,0 +1,3 @@
+export * from "./exercise.ts";
+export * from "./manifest.ts";
+export * from "./load.ts";

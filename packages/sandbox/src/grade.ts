@@ -1,0 +1,211 @@
+// Grading one submission: the student's code in one isolate, the exercise's tests in a judge
+// isolate, and this host in between copying strings. Every way it can end has a verdict.
+import type { GradeReport, TestReport, Verdict } from "@autograder/shared";
+import type { Exercise, PlatformModuleName } from "@autograder/exercise-format";
+import { BuildError, judgeScript, transpile } from "./build.ts";
+import { JudgeSession, type TestInfo, type TestOutcome } from "./judge-session.ts";
+import { platformModule } from "./platform.ts";
+import { limitReply, StudentSession, type StudentProgram } from "./student-session.ts";
+
+export interface GradeOptions {
+  /** Seeds Math.random in the student isolate, property tests and scenarios (default 1). */
+  seed?: number;
+  /** `run`: visible tests only; `submit`: every test (default). */
+  mode?: "run" | "submit";
+}
+
+const FAMILY_MODULE: Record<string, PlatformModuleName | undefined> = { sockets: "socket", threading: "threading", sorting: undefined };
+/** Verdicts that say a limit ended a test, in the order they win the overall status. */
+const LIMIT_VERDICTS: Verdict[] = ["memory_limit", "timeout", "output_limit", "deadlock"];
+const OUTPUT_MARKER = (n: number): string => `\n[output truncated: more than ${n} bytes]`;
+
+function studentModules(exercise: Exercise): Array<{ name: string; hide: string[] }> {
+  const m = exercise.manifest;
+  const names = new Set<string>(Object.keys(m.modules));
+  const familyModule = FAMILY_MODULE[m.family];
+  if (familyModule !== undefined) names.add(familyModule);
+  return [...names].filter((n) => platformModule(n) !== undefined).map((name) => ({ name, hide: m.modules[name as PlatformModuleName]?.hide ?? [] }));
+}
+
+function emptyReport(exercise: Exercise, status: Verdict, started: number, message: string, tests: TestReport[] = []): GradeReport {
+  return { exerciseId: exercise.id, status, score: 0, maxScore: tests.reduce((s, t) => s + t.maxPoints, 0), durationMs: Math.round(performance.now() - started), tests, stdout: "", message };
+}
+
+/** Prepares what every grading of this exercise shares: its modules and compiled workload. */
+async function prepare(exercise: Exercise): Promise<{ modules: Array<{ name: string; hide: string[] }>; lowerAsync: boolean; workloadCode?: string }> {
+  const modules = studentModules(exercise);
+  const lowerAsync = modules.some((m) => platformModule(m.name)?.lowerAsync);
+  const workload = exercise.files["workload.ts"];
+  const workloadCode = workload === undefined ? undefined : await transpile(workload, "workload.ts", lowerAsync);
+  return { modules, lowerAsync, ...(workloadCode === undefined ? {} : { workloadCode }) };
+}
+
+export async function grade(exercise: Exercise, source: string, options: GradeOptions = {}): Promise<GradeReport> {
+  const started = performance.now();
+  const seed = options.seed ?? 1;
+  const limits = exercise.manifest.limits;
+  const totalDeadline = started + limits.totalTimeoutMs;
+  const shared = await prepare(exercise);
+
+  let code: string;
+  try {
+    code = await transpile(source, "solution.ts", shared.lowerAsync);
+  } catch (error) {
+    if (!(error instanceof BuildError)) throw error;
+    return { ...emptyReport(exercise, "compile_error", started, error.message), compileError: { message: error.message, line: error.line, column: error.column } };
+  }
+  const program: StudentProgram = {
+    code,
+    ...(shared.workloadCode === undefined ? {} : { workloadCode: shared.workloadCode }),
+    exports: exercise.manifest.exports,
+    modules: shared.modules,
+    rules: exercise.manifest.rules,
+    seed,
+    memoryMb: limits.memoryMb,
+    outputBytes: limits.outputBytes,
+    returnBytes: limits.returnBytes,
+  };
+
+  let session: StudentSession | undefined;
+  let testDeadline = 0;
+  let violation: string | undefined;
+  let outputExceeded = false;
+  const remaining = (): number => Math.min(testDeadline, totalDeadline) - performance.now();
+  const watch = (reply: string): string => {
+    const meta = JSON.parse(reply.slice(0, reply.indexOf("\n"))) as { violation?: string; outputExceeded?: boolean; tooLarge?: boolean; encodeError?: string };
+    if (meta.violation !== undefined) violation ??= meta.violation;
+    if (meta.outputExceeded) outputExceeded = true;
+    if (meta.tooLarge) return limitReply("output_limit", `Output limit exceeded: a returned value is larger than ${limits.returnBytes} bytes.`);
+    if (meta.encodeError !== undefined) return `${JSON.stringify({ threw: { name: "ReturnValueError", message: `the returned value cannot be checked: ${meta.encodeError}` } })}\nnull`;
+    return reply;
+  };
+  const familyModule = shared.modules.find((m) => m.name === FAMILY_MODULE[exercise.manifest.family])?.name;
+  const judgeHost = {
+    call: async (name: string, argsText: string, optionsText: string) => (session ? watch(await session.call(name, argsText, optionsText, remaining())) : limitReply("error", "no student session")),
+    drive: async (driver: string, argsText: string) =>
+      session && familyModule ? watch(await session.drive(familyModule, driver, argsText, remaining())) : limitReply("error", "this exercise has no platform driver"),
+  };
+
+  const startStudent = async (): Promise<{ status: Verdict; message: string; compileError?: GradeReport["compileError"] } | undefined> => {
+    const result = await StudentSession.start(program, Math.max(1, Math.min(limits.testTimeoutMs, totalDeadline - performance.now())));
+    if (result instanceof StudentSession) {
+      session = result;
+      stdout += await session.takeOutput();
+      return undefined;
+    }
+    return { status: result.verdict, message: result.message, ...(result.verdict === "compile_error" ? { compileError: { message: result.message, line: 1, column: 1 } } : {}) };
+  };
+  let stdout = "";
+  // The judge's context and the student's isolate do not depend on each other: start both at once.
+  const [judgeOrError, failedStart] = await Promise.all([
+    judgeScript(exercise.files["tests.ts"] ?? "", exercise.contentHash).then(
+      (script) => JudgeSession.start(script, exercise.contentHash, judgeHost),
+    ).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
+    startStudent(),
+  ]);
+  if (judgeOrError instanceof Error) {
+    session?.dispose();
+    return emptyReport(exercise, "error", started, judgeOrError.message);
+  }
+  const judge = judgeOrError;
+  const selected = judge.tests.map((info, index) => ({ info, index })).filter(({ info }) => options.mode !== "run" || !info.hidden);
+  const notRun = (info: TestInfo, why: string): TestReport => ({ name: info.name, hidden: info.hidden, passed: false, points: 0, maxPoints: info.weight, message: `Not run: ${why}`, durationMs: 0 });
+  const reports: TestReport[] = [];
+  let stopped: { status: Verdict; message: string } | undefined;
+
+  try {
+    if (failedStart) {
+      const report = emptyReport(exercise, failedStart.status, started, failedStart.message, selected.map(({ info }) => notRun(info, "your code did not load.")));
+      return { ...report, stdout, ...(failedStart.compileError ? { compileError: failedStart.compileError } : {}) };
+    }
+
+    for (const { info, index } of selected) {
+      if (stopped) {
+        reports.push(notRun(info, stopped.message));
+        continue;
+      }
+      if (performance.now() >= totalDeadline) {
+        stopped = { status: "timeout", message: `the grading's time limit (${limits.totalTimeoutMs} ms) was reached.` };
+        reports.push(notRun(info, stopped.message));
+        continue;
+      }
+      if (session === undefined || session.ended) {
+        session?.dispose();
+        const failed = await startStudent();
+        if (failed) {
+          stopped = { status: failed.status, message: failed.message };
+          reports.push(notRun(info, failed.message));
+          continue;
+        }
+      }
+      const timeoutMs = info.timeoutMs ?? limits.testTimeoutMs;
+      const testStarted = performance.now();
+      testDeadline = testStarted + timeoutMs;
+      const outcome = await judge.run(index, seed, timeoutMs + 2000);
+      const output = session ? await session.takeOutput() : "";
+      if (!info.hidden) stdout += output;
+      const ended = session?.ended;
+      if (ended && outcome.verdict === undefined) outcome.verdict = ended.verdict;
+      if (violation !== undefined) {
+        stopped = { status: "rejected", message: violation };
+        reports.push(toReport(info, { passed: false, message: violation, verdict: "rejected" }, performance.now() - testStarted));
+        continue;
+      }
+      if (outputExceeded) {
+        stopped = { status: "output_limit", message: `your code printed more than ${limits.outputBytes} bytes.` };
+        outcome.verdict ??= "output_limit";
+      }
+      reports.push(toReport(info, outcome, performance.now() - testStarted));
+      if (!judge.usable) stopped = { status: "error", message: "the exercise's tests stopped responding." };
+    }
+  } finally {
+    session?.dispose();
+    judge.dispose();
+  }
+
+  if (outputExceeded) stdout = stdout.slice(0, limits.outputBytes) + OUTPUT_MARKER(limits.outputBytes);
+  const score = stopped?.status === "rejected" ? 0 : reports.reduce((s, t) => s + t.points, 0);
+  const maxScore = reports.reduce((s, t) => s + t.maxPoints, 0);
+  const status = overallStatus(reports, stopped);
+  return {
+    exerciseId: exercise.id,
+    status,
+    score,
+    maxScore,
+    durationMs: Math.round(performance.now() - started),
+    tests: reports,
+    stdout,
+    ...(stopped ? { message: stopped.message } : {}),
+  };
+}
+
+function overallStatus(reports: TestReport[], stopped: { status: Verdict } | undefined): Verdict {
+  if (stopped?.status === "rejected" || stopped?.status === "error") return stopped.status;
+  if (reports.some((t) => t.verdict === "error")) return "error";
+  if (reports.every((t) => t.passed) && stopped === undefined) return "passed";
+  for (const v of LIMIT_VERDICTS) if (reports.some((t) => t.verdict === v)) return v;
+  if (stopped) return stopped.status;
+  return "failed";
+}
+
+function toReport(info: TestInfo, outcome: TestOutcome, durationMs: number): TestReport {
+  const verdict = outcome.verdict as Verdict | undefined;
+  const base = {
+    name: info.name,
+    hidden: info.hidden,
+    passed: outcome.passed,
+    points: outcome.passed ? info.weight : 0,
+    maxPoints: info.weight,
+    durationMs: Math.round(durationMs),
+    ...(verdict ? { verdict } : {}),
+  };
+  if (outcome.passed) return { ...base, message: "" };
+  if (info.hidden) {
+    // Never the student's own messages or values here: they could carry a hidden input out.
+    const why = verdict === "timeout" || verdict === "memory_limit" || verdict === "output_limit" || verdict === "deadlock" || verdict === "rejected" ? `${verdict.replace("_", " ")}. ` : "";
+    const summary = typeof outcome.summary === "string" ? `${outcome.summary} ` : "";
+    return { ...base, message: `${why}${summary}${info.hint ?? "This hidden test failed."}`.trim() };
+  }
+  const message = info.hint ? `${outcome.message}\nHint: ${info.hint}` : outcome.message;
+  return { ...base, message, ...(outcome.details ? { details: outcome.details } : {}) };
+}

@@ -1,0 +1,230 @@
+// The "judge" module: what an exercise's tests.ts imports. It runs in the judge isolate; the
+// student's code is reached only through the host (`__hostCall`, `__hostDrive`), with values
+// encoded as strings both ways.
+import fc from "fast-check";
+import type { ScenarioReport } from "@autograder/shared";
+import { decode, encode } from "../codec.ts";
+import { inspect } from "../inspect.ts";
+import { AssertionFailure, expect, fail } from "./expect.ts";
+
+export { expect, fail, fc, AssertionFailure };
+export type { ScenarioReport };
+
+interface HostFunction {
+  apply(self: undefined, args: unknown[], options: { result: { promise: true } }): Promise<string>;
+}
+const g = globalThis as unknown as Record<string, unknown>;
+const hostCall = g.__hostCall as HostFunction;
+const hostDrive = g.__hostDrive as HostFunction;
+delete g.__hostCall;
+delete g.__hostDrive;
+
+export interface TestOptions {
+  /** Points of this test (default 1). */
+  weight?: number;
+  /** Hidden tests report only their name, pass/fail, points and hint. */
+  hidden?: boolean;
+  /** Shown to the student when the test fails; for hidden tests, the only explanation. */
+  hint?: string;
+  timeoutMs?: number;
+}
+
+export interface Visualization {
+  kind: "sorting" | "network" | "schedule";
+  data: unknown;
+}
+
+export interface TestContext {
+  /** The grading's seed (use it for your own random inputs). */
+  readonly seed: number;
+  /** Records the input shown with a visible test's result. */
+  input(value: unknown): void;
+  /** Attaches a picture to a visible test's result. */
+  show(visualization: Visualization): void;
+  /** Fails the test with a scenario's message, verdict and picture unless it was ok. */
+  expectScenario(report: ScenarioReport): void;
+}
+
+type TestFn = (t: TestContext) => void | Promise<void>;
+interface RegisteredTest extends Required<Omit<TestOptions, "hint" | "timeoutMs">> {
+  name: string;
+  fn: TestFn;
+  hint?: string;
+  timeoutMs?: number;
+}
+
+const tests: RegisteredTest[] = [];
+
+export function test(name: string, fn: TestFn, options: TestOptions = {}): void {
+  if (tests.some((t) => t.name === name)) throw new Error(`two tests are named "${name}"`);
+  tests.push({ name, fn, weight: options.weight ?? 1, hidden: options.hidden ?? false, hint: options.hint, timeoutMs: options.timeoutMs });
+}
+
+/** The student's code ended the test by a limit (timeout, memory, output) or a rule. */
+export class LimitReached extends Error {
+  override name = "LimitReached";
+  constructor(
+    readonly verdict: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The student's function threw. */
+export class StudentError extends Error {
+  override name = "StudentError";
+}
+
+export interface CallStats {
+  reads: number;
+  writes: number;
+  swaps: number;
+  /** Counted with `track: "boxed"` only. */
+  comparisons: number;
+}
+
+export type TraceOp = ["read", number] | ["write", number, unknown];
+
+export interface RunResult<T = unknown> {
+  value: T;
+  /** The arguments as they were after the call (in-place changes show here). */
+  args: unknown[];
+  threw?: { name: string; message: string };
+  stats?: CallStats;
+  trace?: TraceOp[];
+  /** With `track: "boxed"`: each returned element's index in the first argument. */
+  order?: number[];
+}
+
+interface HostMeta {
+  threw?: { name: string; message: string };
+  limit?: string;
+  message?: string;
+  missing?: string;
+}
+
+function split(reply: string): [HostMeta, unknown] {
+  const cut = reply.indexOf("\n");
+  const meta = JSON.parse(reply.slice(0, cut)) as HostMeta;
+  if (meta.limit !== undefined) throw new LimitReached(meta.limit, meta.message ?? meta.limit);
+  if (meta.missing !== undefined) throw new StudentError(`${meta.missing} is not exported by the solution`);
+  return [meta, decode(reply.slice(cut + 1))];
+}
+
+interface State {
+  seed: number;
+  input?: string;
+  visualization?: Visualization;
+  verdict?: string;
+  scenarioSeed?: string;
+  summary?: string;
+  lastTracked?: { initial: unknown[]; trace: TraceOp[] };
+}
+let state: State = { seed: 1 };
+
+const describeCall = (name: string, args: unknown[]): string => `${name}(${args.map((a) => inspect(a, { maxItems: 30 })).join(", ")})`;
+
+export const student = {
+  /** Runs a student export and resolves with everything observed. */
+  async run<T = unknown>(name: string, args: unknown[], options: { track?: boolean | "boxed"; allowThrow?: boolean } = {}): Promise<RunResult<T>> {
+    state.input ??= describeCall(name, args);
+    const reply = await hostCall.apply(undefined, [name, encode(args), JSON.stringify({ track: options.track ?? false })], { result: { promise: true } });
+    const [meta, payload] = split(reply);
+    const result = payload as RunResult<T>;
+    if (meta.threw) result.threw = meta.threw;
+    if (options.track && result.trace && Array.isArray(args[0])) state.lastTracked = { initial: args[0], trace: result.trace };
+    if (result.threw && !options.allowThrow) throw new StudentError(`${name} threw ${result.threw.name}: ${result.threw.message}`);
+    return result;
+  },
+  /** Calls a student export; resolves with its return value, rejects if it threw. */
+  async call<T = unknown>(name: string, ...args: unknown[]): Promise<T> {
+    return (await student.run<T>(name, args)).value;
+  },
+};
+
+/** Runs a scenario of the exercise's workload through its family's platform driver. */
+export async function drive(driver: string, scenario: string, params: Record<string, unknown> = {}, options: Record<string, unknown> = {}): Promise<ScenarioReport> {
+  const reply = await hostDrive.apply(undefined, [driver, encode([scenario, params, options])], { result: { promise: true } });
+  const [meta, payload] = split(reply);
+  if (meta.threw) throw new StudentError(`the scenario "${scenario}" crashed: ${meta.threw.name}: ${meta.threw.message}`);
+  return payload as ScenarioReport;
+}
+
+/** A property over seeded random inputs; the failure shows the shrunk counterexample. */
+export async function property<T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => unknown, options: { numRuns?: number } = {}): Promise<void> {
+  const details = await fc.check(
+    fc.asyncProperty(arbitrary, async (value) => {
+      const ok = await predicate(value);
+      return ok !== false;
+    }),
+    { seed: state.seed, numRuns: options.numRuns ?? 100 },
+  );
+  if (!details.failed) return;
+  const input = details.counterexample?.[0];
+  state.input = inspect(input, { maxItems: 50 });
+  const error = details.errorInstance;
+  if (error instanceof LimitReached) throw error;
+  const because = error instanceof Error ? error.message : "the property returned false";
+  if (error instanceof AssertionFailure) throw new AssertionFailure(`for the input ${inspect(input, { maxItems: 20 })}: ${because}`, error.expected, error.actual, error.diff);
+  throw new AssertionFailure(`for the input ${inspect(input, { maxItems: 20 })}: ${because}`);
+}
+
+const context: TestContext = {
+  get seed() {
+    return state.seed;
+  },
+  input(value) {
+    state.input = inspect(value, { maxItems: 50 });
+  },
+  show(visualization) {
+    state.visualization = visualization;
+  },
+  expectScenario(report) {
+    if (report.visualization) state.visualization = report.visualization as Visualization;
+    if (report.seed !== undefined) state.scenarioSeed = String(report.seed);
+    if (typeof report.summary === "string") state.summary = report.summary;
+    if (report.ok) return;
+    if (report.verdict === "deadlock" || report.verdict === "timeout") state.verdict = report.verdict;
+    throw new AssertionFailure(report.message || `the scenario ended with ${report.verdict}`);
+  },
+};
+
+interface Outcome {
+  passed: boolean;
+  message: string;
+  summary?: string;
+  verdict?: string;
+  details?: Record<string, unknown>;
+}
+
+async function runTest(index: number, seed: number): Promise<string> {
+  const t = tests[index];
+  if (t === undefined) throw new Error(`no test ${index}`);
+  state = { seed };
+  let outcome: Outcome;
+  try {
+    await t.fn(context);
+    outcome = { passed: true, message: "" };
+  } catch (error) {
+    if (error instanceof LimitReached) outcome = { passed: false, message: error.message, verdict: error.verdict };
+    else if (error instanceof AssertionFailure) {
+      outcome = { passed: false, message: error.message, details: { expected: error.expected, actual: error.actual, diff: error.diff } };
+    } else if (error instanceof StudentError) outcome = { passed: false, message: error.message };
+    else outcome = { passed: false, message: `the test itself failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`, verdict: "error" };
+  }
+  if (outcome.verdict === undefined && state.verdict !== undefined && !outcome.passed) outcome.verdict = state.verdict;
+  const details: Record<string, unknown> = { ...outcome.details, input: state.input };
+  const tracked = state.lastTracked;
+  if (state.visualization) details.visualization = state.visualization;
+  else if (tracked && tracked.initial.length <= 64) details.visualization = { kind: "sorting", data: { initial: tracked.initial, operations: tracked.trace.slice(0, 5000) } };
+  if (state.scenarioSeed !== undefined) details.seed = state.scenarioSeed;
+  if (state.summary !== undefined) outcome.summary = state.summary;
+  outcome.details = details;
+  return JSON.stringify(outcome);
+}
+
+g.__judge = {
+  list: (): string => JSON.stringify(tests.map(({ name, weight, hidden, hint, timeoutMs }) => ({ name, weight, hidden, hint, timeoutMs }))),
+  run: runTest,
+};

@@ -1,0 +1,301 @@
+// The sandbox's side of the student isolate, an ES module evaluated before the student's code.
+// It installs console, a seeded Math.random and the exercise's rules, keeps the platform
+// runtimes away from globalThis, and answers the host's calls: it runs a student export on
+// decoded arguments (optionally instrumented) and encodes what came back. Everything crosses
+// to the host as one string: "<meta JSON>\n<payload>".
+import { decode, encode } from "./codec.ts";
+import { inspect } from "./inspect.ts";
+
+const { apply: reflectApply, get: reflectGet, set: reflectSet } = Reflect;
+const { parse, stringify } = JSON;
+const { defineProperty, getPrototypeOf } = Object;
+const ProxyCtor = Proxy;
+const WeakMapCtor = WeakMap;
+const StringCtor = String;
+const { isArray } = Array;
+const mathCeil = Math.ceil;
+const g = globalThis as unknown as Record<string, unknown>;
+
+/** Platform runtimes by module name, for the platform modules' sources (`import { platform }`). */
+export const platform: Record<string, Record<string, unknown>> = {};
+
+interface InitOptions {
+  seed: number;
+  rules: string[];
+  outputBytes: number;
+  returnBytes: number;
+  /** module name -> the global its runtime script installed. */
+  platformGlobals: Record<string, string>;
+}
+
+let options: InitOptions = { seed: 1, rules: [], outputBytes: 0, returnBytes: 0, platformGlobals: {} };
+let student: Record<string, unknown> = {};
+let workload: Record<string, unknown> = {};
+let output = "";
+let outputExceeded = false;
+let violation: string | undefined;
+
+function write(line: string): void {
+  if (outputExceeded) return;
+  if (output.length + line.length + 1 > options.outputBytes) {
+    output += line.slice(0, Math.max(0, options.outputBytes - output.length));
+    outputExceeded = true;
+    return;
+  }
+  output += `${line}\n`;
+}
+
+const boxes = new WeakMapCtor<object, number>();
+const showBoxed = (v: unknown): unknown => (typeof v === "object" && v !== null && boxes.has(v) ? boxes.get(v) : v);
+
+function formatArgs(args: unknown[]): string {
+  let line = "";
+  for (let i = 0; i < args.length; i++) line += (i > 0 ? " " : "") + inspect(args[i], { bareStrings: true, replace: showBoxed });
+  return line;
+}
+
+function installConsole(): void {
+  const log = (...args: unknown[]): void => write(formatArgs(args));
+  g.console = { log, info: log, warn: log, error: log, debug: log, trace: log, table: log, dir: log };
+}
+
+/** mulberry32: a small seeded generator, so Math.random gives the same numbers for a seed. */
+function installSeededRandom(seed: number): void {
+  let a = seed >>> 0;
+  const random = (): number => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  defineProperty(Math, "random", { value: random, writable: false, configurable: false });
+}
+
+function forbid(owner: object, name: string, label: string): void {
+  const blocked = function (): never {
+    violation ??= `${label} was called. This exercise asks you to write the sorting yourself: built-in sorting is not allowed.`;
+    throw new Error(violation);
+  };
+  defineProperty(owner, name, { value: blocked, writable: false, configurable: false, enumerable: false });
+}
+
+function installRules(rules: string[]): void {
+  if (rules.includes("no-builtin-sort")) {
+    const typedArrayPrototype = getPrototypeOf(Int8Array.prototype) as object;
+    forbid(Array.prototype, "sort", "Array.prototype.sort");
+    forbid(Array.prototype, "toSorted", "Array.prototype.toSorted");
+    forbid(typedArrayPrototype, "sort", "TypedArray.prototype.sort");
+    forbid(typedArrayPrototype, "toSorted", "TypedArray.prototype.toSorted");
+  }
+}
+
+export function init(optionsText: string): void {
+  options = parse(optionsText) as InitOptions;
+  for (const name in options.platformGlobals) {
+    const globalName = options.platformGlobals[name] as string;
+    platform[name] = g[globalName] as Record<string, unknown>;
+    delete g[globalName];
+  }
+  installConsole();
+  installSeededRandom(options.seed);
+  installRules(options.rules);
+}
+
+/** Returns the names of `required` exports the student's module lacks. */
+export function setModules(studentNamespace: Record<string, unknown>, workloadNamespace: Record<string, unknown> | undefined, requiredText: string): string {
+  student = studentNamespace;
+  workload = workloadNamespace ?? {};
+  const required = parse(requiredText) as string[];
+  const missing: string[] = [];
+  for (let i = 0; i < required.length; i++) {
+    const name = required[i] as string;
+    if (typeof student[name] !== "function") missing[missing.length] = name;
+  }
+  return stringify(missing);
+}
+
+export function takeOutput(): string {
+  const text = output;
+  output = "";
+  return text;
+}
+
+interface Meta {
+  threw?: { name: string; message: string };
+  violation?: string;
+  outputExceeded?: boolean;
+  tooLarge?: boolean;
+  encodeError?: string;
+  missing?: string;
+}
+
+function describeError(error: unknown): { name: string; message: string } {
+  try {
+    if (typeof error === "object" && error !== null) {
+      const e = error as { name?: unknown; message?: unknown };
+      return { name: StringCtor(e.name ?? "Error"), message: StringCtor(e.message ?? "") };
+    }
+    return { name: "thrown value", message: inspect(error) };
+  } catch {
+    return { name: "Error", message: "(an error that could not be described)" };
+  }
+}
+
+function finish(meta: Meta, result: unknown): string {
+  if (violation !== undefined) meta.violation = violation;
+  if (outputExceeded) meta.outputExceeded = true;
+  let payload = "null";
+  try {
+    payload = encode(result);
+  } catch (error) {
+    meta.encodeError = describeError(error).message;
+  }
+  if (payload.length > options.returnBytes) {
+    meta.tooLarge = true;
+    payload = "null";
+  }
+  return `${stringify(meta)}\n${payload}`;
+}
+
+// --- instrumented arrays ----------------------------------------------------------------
+
+type Op = ["read", number] | ["write", number, unknown];
+
+interface Tracking {
+  reads: number;
+  writes: number;
+  swaps: number;
+  conversions: number;
+  trace: Op[];
+  pendingWrite: { index: number; before: unknown; value: unknown } | undefined;
+}
+
+const TRACE_LIMIT = 20_000;
+
+function indexOf(key: string | symbol): number {
+  if (typeof key !== "string") return -1;
+  const n = +key;
+  return n >>> 0 === n && StringCtor(n) === key ? n : -1;
+}
+
+function instrument(target: unknown[], tracking: Tracking): unknown[] {
+  return new ProxyCtor(target, {
+    get(t, key, receiver) {
+      const i = indexOf(key);
+      if (i >= 0) {
+        tracking.reads++;
+        if (tracking.trace.length < TRACE_LIMIT) tracking.trace[tracking.trace.length] = ["read", i];
+        return t[i];
+      }
+      return reflectGet(t, key, receiver) as unknown;
+    },
+    set(t, key, value, receiver) {
+      const i = indexOf(key);
+      if (i < 0) return reflectSet(t, key, value, receiver);
+      tracking.writes++;
+      const shown = boxes.has(value as object) ? boxes.get(value as object) : value;
+      if (tracking.trace.length < TRACE_LIMIT) tracking.trace[tracking.trace.length] = ["write", i, shown];
+      const pending = tracking.pendingWrite;
+      // A swap: two writes in a row that exchange the values of two positions.
+      if (pending !== undefined && pending.index !== i && value === pending.before && pending.value === t[i]) {
+        tracking.swaps++;
+        tracking.pendingWrite = undefined;
+      } else {
+        tracking.pendingWrite = { index: i, before: t[i], value };
+      }
+      t[i] = value;
+      return true;
+    },
+  });
+}
+
+class BoxedNumber {
+  constructor(readonly tracking: Tracking) {}
+  valueOf(): number {
+    this.tracking.conversions++;
+    return boxes.get(this) as number;
+  }
+  toString(): string {
+    return StringCtor(boxes.get(this));
+  }
+}
+
+const originalIndex = new WeakMapCtor<object, number>();
+
+function box(arr: unknown[], tracking: Tracking): void {
+  for (let i = 0; i < arr.length; i++) {
+    if (typeof arr[i] !== "number") continue;
+    const b = new BoxedNumber(tracking);
+    boxes.set(b, arr[i] as number);
+    originalIndex.set(b, i);
+    arr[i] = b;
+  }
+}
+
+/** Replaces boxes by their numbers; returns each element's original index (or -1). */
+function unbox(value: unknown): number[] | undefined {
+  if (!isArray(value)) return undefined;
+  const order: number[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const item = value[i] as object;
+    if (typeof item === "object" && item !== null && boxes.has(item)) {
+      order[i] = originalIndex.get(item) as number;
+      value[i] = boxes.get(item);
+    } else order[i] = -1;
+  }
+  return order;
+}
+
+interface CallOptions {
+  track?: boolean | "boxed";
+}
+
+async function invoke(fn: unknown, args: unknown[]): Promise<{ value?: unknown; threw?: { name: string; message: string } }> {
+  try {
+    return { value: await (reflectApply(fn as (...a: unknown[]) => unknown, undefined, args) as unknown) };
+  } catch (error) {
+    return { threw: describeError(error) };
+  }
+}
+
+/** Calls the student's export `name`. */
+export async function call(name: string, argsText: string, optionsText: string): Promise<string> {
+  const args = decode(argsText) as unknown[];
+  const callOptions = parse(optionsText) as CallOptions;
+  const fn = student[name];
+  if (typeof fn !== "function") return finish({ missing: name }, null);
+  if (!callOptions.track) {
+    const outcome = await invoke(fn, args);
+    return finish(outcome.threw ? { threw: outcome.threw } : {}, { value: outcome.value, args });
+  }
+  const tracking: Tracking = { reads: 0, writes: 0, swaps: 0, conversions: 0, trace: [], pendingWrite: undefined };
+  const callArgs: unknown[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (isArray(arg)) {
+      if (callOptions.track === "boxed") box(arg, tracking);
+      callArgs[i] = instrument(arg, tracking);
+    } else callArgs[i] = arg;
+  }
+  const outcome = await invoke(fn, callArgs);
+  // A returned proxy of an argument is the argument itself.
+  let value = outcome.value;
+  for (let i = 0; i < args.length; i++) if (value === callArgs[i]) value = args[i];
+  const stats = { reads: tracking.reads, writes: tracking.writes, swaps: tracking.swaps, comparisons: mathCeil(tracking.conversions / 2) };
+  const order = unbox(value);
+  for (let i = 0; i < args.length; i++) if (args[i] !== value) unbox(args[i]);
+  const result = { value, args, stats, trace: tracking.trace, order: callOptions.track === "boxed" ? order : undefined };
+  return finish(outcome.threw ? { threw: outcome.threw } : {}, result);
+}
+
+/** Runs a scenario of the workload through a platform module's driver. */
+export async function drive(moduleName: string, driver: string, argsText: string): Promise<string> {
+  const runtime = platform[moduleName];
+  const drivers = runtime?.__drivers as Record<string, (...a: unknown[]) => Promise<unknown>> | undefined;
+  const fn = drivers?.[driver];
+  if (fn === undefined) return finish({ missing: `${moduleName} driver ${driver}` }, null);
+  const [scenario, params, driverOptions] = decode(argsText) as [string, unknown, unknown];
+  const outcome = await invoke(fn, [workload, scenario, params ?? {}, driverOptions ?? {}]);
+  return finish(outcome.threw ? { threw: outcome.threw } : {}, outcome.value);
+}

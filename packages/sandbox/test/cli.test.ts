@@ -1,0 +1,55 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { FIXTURES } from "./fixture.ts";
+
+const exec = promisify(execFile);
+const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
+const CLI = path.join(ROOT, "packages/sandbox/src/cli/grade.ts");
+
+/** As `npm run grade` does: the script runs in the repo root, INIT_CWD is where the user was. */
+async function runGrade(args: string[], userCwd = ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, ["--no-node-snapshot", "--import", "tsx", CLI, ...args], { cwd: ROOT, env: { ...process.env, INIT_CWD: userCwd } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe("the grade CLI", () => {
+  it("prints exactly one JSON object with --json, resolving a relative path from the caller's folder", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "grade-cli-"));
+    await writeFile(path.join(dir, "mine.ts"), "export function sortIt(a: number[]) { return a; }");
+    const result = await runGrade(["sorting/tiny-sort", "mine.ts", "--json", "--exercises", FIXTURES], dir);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(Object.keys(report)).toEqual(expect.arrayContaining(["exerciseId", "status", "score", "maxScore", "durationMs", "tests", "stdout"]));
+    expect(report).toMatchObject({ exerciseId: "sorting/tiny-sort", status: "failed", score: 0, maxScore: 5 });
+    const tests = report.tests as Array<Record<string, unknown>>;
+    expect(Object.keys(tests[0]!)).toEqual(expect.arrayContaining(["name", "hidden", "passed", "points", "maxPoints", "message", "durationMs"]));
+  });
+
+  it("prints a readable report by default and exits 0 on a verdict", async () => {
+    const solution = path.join(FIXTURES, "sorting/tiny-sort/solution.ts");
+    const result = await runGrade(["sorting/tiny-sort", solution, "--exercises", FIXTURES, "--seed", "3"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^sorting\/tiny-sort: PASSED {2}score 5\/5/);
+  });
+
+  it("exits 2 with a message for an unknown exercise or a missing file", async () => {
+    const unknown = await runGrade(["sorting/nope", "x.ts", "--exercises", FIXTURES]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown or invalid exercise "sorting/nope"');
+    const missing = await runGrade(["sorting/tiny-sort", "does-not-exist.ts", "--exercises", FIXTURES]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("cannot read does-not-exist.ts");
+    const usage = await runGrade([]);
+    expect(usage.code).toBe(2);
+  });
+});

@@ -1,0 +1,10 @@
+/** The student-facing `threading` module. */
+export { Thread, type ThreadOptions } from "./thread.ts";
+export { Lock } from "./lock.ts";
+export { Event } from "./event.ts";
+export { Semaphore } from "./semaphore.ts";
+export { Queue } from "./queue.ts";
+export { Value } from "./value.ts";
+export { sleep, yieldThread, currentThread, now } from "./functions.ts";
+export { Full, Empty, RuntimeError } from "./errors.ts";
+export type { WaitOptions } from "./options.ts";
