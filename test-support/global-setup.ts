@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { applyMigrations, startEmbeddedPostgres, type EmbeddedDatabase } from "@autograder/db";
+import { installQueue } from "@autograder/queue";
 
 export const TEMPLATE_DB = "autograder_template";
 
@@ -25,6 +26,7 @@ export async function setup(project: TestProject) {
   await chmod(dir, 0o755);
   db = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), database: TEMPLATE_DB, persistent: false });
   await applyMigrations(db.url);
+  await installQueue(db.url);
   project.provide("pgServerUrl", db.urlFor("postgres"));
   project.provide("pgTemplate", TEMPLATE_DB);
 }

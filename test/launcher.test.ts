@@ -51,11 +51,25 @@ describe("npm start", { timeout: 240_000 }, () => {
       ADMIN_EMAIL: "head@school.example",
       ADMIN_PASSWORD: "correct horse battery",
     });
-    await p.waitFor(/is running at/);
+    const [, url] = await p.waitFor(/is running at (http:\/\/\S+)/);
     expect(p.output()).toMatch(/Created the first admin: head@school.example \(password from ADMIN_PASSWORD\)/);
     expect(p.output()).not.toContain("correct horse battery");
+    expect(p.output()).toMatch(/Exercises: \d+ loaded/);
+    expect(p.output()).toMatch(/Grader: 1 worker process/);
+    // The whole pipeline across processes: API -> queue -> grader worker -> result.
+    const login = await fetch(`${url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "head@school.example", password: "correct horse battery" }) });
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
+    const { csrfToken } = (await (await fetch(`${url}/api/auth/csrf`, { headers: { cookie } })).json()) as { csrfToken: string };
+    const headers = { cookie, "x-csrf-token": csrfToken, "content-type": "application/json" };
+    const run = await fetch(`${url}/api/exercises/sorting%2Fselection-sort/runs`, { method: "POST", headers, body: JSON.stringify({ code: "export function selectionSort(a: number[]) { return a; }" }) });
+    expect(run.status).toBe(202);
+    const { id } = (await run.json()) as { id: string };
+    const events = await (await fetch(`${url}/api/submissions/${id}/events`, { headers })).text();
+    expect(events).toContain("event: graded");
+    expect(events).toContain('"verdict":"failed"');
     p.child.kill("SIGTERM");
     expect(await p.exited()).toBe(0);
+    expect(p.output()).toContain("Stopped.");
   });
 
   it.each([

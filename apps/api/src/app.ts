@@ -6,6 +6,18 @@ import type { Config } from "./config.ts";
 import { docsPlugin } from "./plugins/docs.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { authPlugin } from "./plugins/auth.ts";
+import { authRoutes } from "./routes/auth.ts";
+import { userRoutes } from "./routes/users.ts";
+import { tokenRoutes } from "./routes/tokens.ts";
+import { courseRoutes } from "./routes/courses.ts";
+import { reportRoutes } from "./routes/reports.ts";
+import { gradingQueuePlugin } from "./grading/queue-plugin.ts";
+import { exerciseRoutes } from "./routes/exercises.ts";
+import { submissionRoutes } from "./routes/submissions.ts";
+import { authoringRoutes } from "./routes/authoring.ts";
+import { regradeRoutes } from "./routes/regrades.ts";
+import { webPlugin } from "./plugins/web.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -19,6 +31,8 @@ export interface AppDependencies {
   prisma: PrismaClient;
   /** Pino logger options; tests pass false. */
   logger?: boolean | object;
+  /** The database the app runs on (the embedded one when config.databaseUrl is unset). */
+  databaseUrl?: string;
 }
 
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
@@ -32,6 +46,18 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.decorate("config", deps.config);
   await app.register(errorsPlugin);
   await app.register(docsPlugin);
+  await app.register(authPlugin);
   await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(userRoutes);
+  await app.register(tokenRoutes);
+  await app.register(courseRoutes);
+  await app.register(reportRoutes);
+  await app.register(gradingQueuePlugin, { databaseUrl: deps.databaseUrl ?? deps.config.databaseUrl ?? "" });
+  await app.register(exerciseRoutes);
+  await app.register(submissionRoutes);
+  await app.register(authoringRoutes);
+  await app.register(regradeRoutes);
+  await app.register(webPlugin);
   return app;
 }

@@ -19,7 +19,7 @@ beforeAll(async () => {
   db = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg") });
   await applyMigrations(db.url);
   prisma = createPrisma(db.url, { connectionTimeoutMillis: 1000 });
-  app = await buildApp({ config: loadConfig({ LOG_LEVEL: "silent" }), prisma, logger: false });
+  app = await buildApp({ config: loadConfig({ LOG_LEVEL: "silent" }), prisma, logger: false, databaseUrl: db.url });
 });
 
 afterAll(async () => {

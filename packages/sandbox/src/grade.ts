@@ -19,7 +19,7 @@ const FAMILY_MODULE: Record<string, PlatformModuleName | undefined> = { sockets:
 const LIMIT_VERDICTS: Verdict[] = ["memory_limit", "timeout", "output_limit", "deadlock"];
 const OUTPUT_MARKER = (n: number): string => `\n[output truncated: more than ${n} bytes]`;
 
-function studentModules(exercise: Exercise): Array<{ name: string; hide: string[] }> {
+export function studentModules(exercise: Exercise): Array<{ name: string; hide: string[] }> {
   const m = exercise.manifest;
   const names = new Set<string>(Object.keys(m.modules));
   const familyModule = FAMILY_MODULE[m.family];

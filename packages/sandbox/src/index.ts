@@ -1,3 +1,5 @@
 export { grade, type GradeOptions } from "./grade.ts";
 export { formatReport } from "./report-text.ts";
 export { platformModule, platformModuleNames, registerPlatformModule } from "./platform.ts";
+export { describeExercise, type ExerciseDescription } from "./describe.ts";
+export { validateExercise, type ValidationResult, type ValidationCheck } from "./validate.ts";

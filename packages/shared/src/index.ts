@@ -1,3 +1,6 @@
 export * from "./errors.ts";
 export * from "./grading.ts";
 export * from "./platform.ts";
+export * from "./web-api.ts";
+export * from "./visualization.ts";
+export * from "./api-exercises.ts";

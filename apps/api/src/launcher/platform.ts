@@ -2,7 +2,10 @@
 // API (and the grader workers, web app once present), and stops it cleanly.
 import type { FastifyInstance } from "fastify";
 import { applyMigrations, createPrisma, type PrismaClient } from "@autograder/db";
+import { startSupervisor, type Supervisor } from "@autograder/grader";
+import { installQueue } from "@autograder/queue";
 import { buildApp } from "../app.ts";
+import { syncExercises } from "../exercises/catalog.ts";
 import type { Config } from "../config.ts";
 import { openDatabase, type DatabaseHandle } from "./database.ts";
 import { ensureFirstAdmin } from "./first-admin.ts";
@@ -19,8 +22,10 @@ export async function startPlatform(config: Config, log: (line: string) => void)
   let db: DatabaseHandle | undefined;
   let prisma: PrismaClient | undefined;
   let app: FastifyInstance | undefined;
+  let grader: Supervisor | undefined;
   const stop = async () => {
     await app?.close().catch(() => {});
+    await grader?.stop().catch(() => {});
     await prisma?.$disconnect().catch(() => {});
     await db?.stop().catch(() => {});
     releaseLock();
@@ -30,7 +35,11 @@ export async function startPlatform(config: Config, log: (line: string) => void)
     log(`Database: ${db.description}`);
     const applied = await applyMigrations(db.url);
     if (applied.length > 0) log(`Applied migrations: ${applied.join(", ")}`);
+    await installQueue(db.url);
     prisma = createPrisma(db.url);
+    const sync = await syncExercises(prisma, config.exercisesDir);
+    log(`Exercises: ${sync.loaded} loaded from ${config.exercisesDir}${sync.newVersions.length > 0 ? `, ${sync.newVersions.length} new version(s)` : ""}`);
+    for (const f of sync.failed) log(`  could not load ${f.id}: ${f.error}`);
     const admin = await ensureFirstAdmin(prisma, config.adminEmail, config.adminPassword);
     if (admin.created) {
       log(
@@ -39,7 +48,12 @@ export async function startPlatform(config: Config, log: (line: string) => void)
           : `Created the first admin: ${admin.email} (password from ADMIN_PASSWORD)`,
       );
     }
-    app = await buildApp({ config, prisma });
+    if (config.graderWorkers > 0) {
+      grader = await startSupervisor({ databaseUrl: db.url, workers: config.graderWorkers, concurrency: config.graderConcurrency, log });
+      await grader.ready;
+      log(`Grader: ${config.graderWorkers} worker process(es), ${config.graderConcurrency} grading(s) at once each`);
+    }
+    app = await buildApp({ config, prisma, databaseUrl: db.url });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.port;

@@ -1,0 +1,68 @@
+// The API's side of the grading queue: enqueue a stored submission, and hear status changes
+// (PostgreSQL NOTIFY from the grader workers) to push them to browsers over SSE.
+import { EventEmitter } from "node:events";
+import type { FastifyInstance } from "fastify";
+import fp from "fastify-plugin";
+import { createBoss, createNotifier, enqueueGrading, enqueueValidation, listen, notifySubmission, SUBMISSIONS_CHANNEL, type SubmissionEvent } from "@autograder/queue";
+
+export interface GradingQueue {
+  enqueue(submissionId: string, userId: string, round?: number): Promise<void>;
+  /** Queues the validation of an exercise version (run by the grader workers). */
+  enqueueValidation(versionId: string): Promise<void>;
+  /** Calls `onEvent` for each status change of one submission; returns the unsubscribe. */
+  subscribe(submissionId: string, onEvent: (event: SubmissionEvent) => void): () => void;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    grading: GradingQueue;
+  }
+}
+
+export const gradingQueuePlugin = fp(async (app: FastifyInstance, options: { databaseUrl: string }) => {
+  const url = options.databaseUrl;
+  if (url === "") throw new Error("the grading queue needs the database URL");
+  const boss = createBoss(url, { max: 4 });
+  boss.on("error", (error) => app.log.error({ err: error }, "pg-boss error"));
+  const notifier = createNotifier(url, (error) => app.log.warn({ err: error }, "notify connection lost"));
+  const events = new EventEmitter();
+  events.setMaxListeners(0);
+  let started: Promise<unknown> | undefined;
+  const unlisten = listen(
+    url,
+    SUBMISSIONS_CHANNEL,
+    (payload) => {
+      try {
+        const event = JSON.parse(payload) as SubmissionEvent;
+        events.emit(event.id, event);
+      } catch {
+        app.log.warn({ payload }, "malformed submission event");
+      }
+    },
+    (error) => app.log.warn({ err: error }, "submission events connection lost; reconnecting"),
+  );
+
+  app.decorate("grading", {
+    async enqueue(submissionId, userId, round = 0) {
+      started ??= boss.start();
+      await started;
+      await enqueueGrading(boss, notifier, submissionId, round);
+      await notifySubmission(notifier, { id: submissionId, userId, status: "queued" });
+    },
+    async enqueueValidation(versionId) {
+      started ??= boss.start();
+      await started;
+      await enqueueValidation(boss, notifier, versionId);
+    },
+    subscribe(submissionId, onEvent) {
+      events.on(submissionId, onEvent);
+      return () => events.off(submissionId, onEvent);
+    },
+  } satisfies GradingQueue);
+
+  app.addHook("onClose", async () => {
+    await unlisten();
+    if (started) await boss.stop({ graceful: false, wait: true }).catch(() => {});
+    await notifier.end().catch(() => {});
+  });
+});

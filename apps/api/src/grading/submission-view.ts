@@ -1,0 +1,52 @@
+// A stored submission as the API shows it (SubmissionView in @autograder/shared).
+import type { PrismaClient } from "@autograder/db";
+import type { SubmissionView, Verdict } from "@autograder/shared";
+
+export async function loadSubmissionView(prisma: PrismaClient, id: string): Promise<SubmissionView | null> {
+  const s = await prisma.submission.findUnique({ where: { id }, include: { tests: { orderBy: { position: "asc" } } } });
+  if (s === null) return null;
+  const stored = (s.report ?? {}) as { message?: string | null; compileError?: { message: string; line: number; column: number } | null; durationMs?: number };
+  const done = s.status === "graded" || s.status === "error";
+  return {
+    id: s.id,
+    exerciseId: s.exerciseId,
+    userId: s.userId,
+    assignmentId: s.assignmentId,
+    kind: s.kind,
+    status: s.status,
+    verdict: s.verdict as Verdict | null,
+    score: s.score,
+    maxScore: s.maxScore,
+    latePenaltyPercent: s.latePenaltyPercent,
+    finalScore: s.finalScore,
+    createdAt: s.createdAt.toISOString(),
+    gradedAt: s.gradedAt?.toISOString() ?? null,
+    report: done
+      ? {
+          exerciseId: s.exerciseId,
+          status: s.verdict ?? "error",
+          score: s.score ?? 0,
+          maxScore: s.maxScore ?? 0,
+          ...(stored.message ? { message: stored.message } : {}),
+          ...(stored.compileError ? { compileError: stored.compileError } : {}),
+          stdout: s.stdout ?? "",
+          durationMs: stored.durationMs ?? 0,
+          tests: s.tests.map((t) => {
+            const details = (t.details ?? undefined) as { verdict?: string } | undefined;
+            const { verdict, ...rest } = details ?? {};
+            return {
+              name: t.name,
+              hidden: t.hidden,
+              passed: t.passed,
+              points: t.points,
+              maxPoints: t.maxPoints,
+              message: t.message ?? "",
+              durationMs: t.durationMs,
+              ...(verdict ? { verdict } : {}),
+              ...(t.hidden || details === undefined ? {} : { details: rest }),
+            };
+          }),
+        }
+      : null,
+  };
+}

@@ -1,0 +1,92 @@
+// The gradebook: a row per student, a cell per assignment, by the course's grade policy
+// with late penalties applied; and its CSV form.
+import type { Course, PrismaClient } from "@autograder/db";
+import { type AssignmentInfo, bySlot, loadAssignments, loadStudents, loadSubmits, slotKey, standing } from "./course-data.ts";
+import { toCsv } from "./csv.ts";
+import { round2 } from "./scoring.ts";
+
+export interface GradebookCell {
+  assignmentId: string;
+  /** 0..100 after the late penalty; null when nothing graded yet. */
+  score: number | null;
+  rawScore: number | null;
+  latePenaltyPercent: number;
+  attempts: number;
+  submissionId: string | null;
+  submittedAt: string | null;
+}
+
+export interface GradebookRow {
+  userId: string;
+  email: string;
+  name: string;
+  cells: GradebookCell[];
+  /** Mean over all assignments, an ungraded one counting 0. */
+  total: number;
+}
+
+export interface Gradebook {
+  course: { id: string; title: string; gradePolicy: Course["gradePolicy"] };
+  assignments: Array<{
+    id: string;
+    title: string;
+    exerciseId: string;
+    dueAt: string | null;
+    latePolicy: AssignmentInfo["latePolicy"];
+    latePenaltyPercent: number;
+  }>;
+  students: GradebookRow[];
+}
+
+export async function buildGradebook(prisma: PrismaClient, course: Course): Promise<Gradebook> {
+  const assignments = await loadAssignments(prisma, course.id);
+  const students = await loadStudents(prisma, course.id);
+  const slots = bySlot(
+    await loadSubmits(
+      prisma,
+      assignments.map((a) => a.id),
+      students.map((s) => s.id),
+    ),
+  );
+  const rows = students.map((student) => {
+    const cells = assignments.map((a): GradebookCell => {
+      const st = standing(a, slots.get(slotKey(student.id, a.id)) ?? [], course.gradePolicy);
+      return {
+        assignmentId: a.id,
+        score: st.counted?.percent ?? null,
+        rawScore: st.counted?.rawPercent ?? null,
+        latePenaltyPercent: st.counted?.latePenaltyPercent ?? 0,
+        attempts: st.attempts,
+        submissionId: st.counted?.submissionId ?? null,
+        submittedAt: st.counted?.submittedAt.toISOString() ?? null,
+      };
+    });
+    const total = cells.length === 0 ? 0 : round2(cells.reduce((sum, c) => sum + (c.score ?? 0), 0) / cells.length);
+    return { userId: student.id, email: student.email, name: student.name, cells, total };
+  });
+  return {
+    course: { id: course.id, title: course.title, gradePolicy: course.gradePolicy },
+    assignments: assignments.map((a) => ({
+      id: a.id,
+      title: a.title,
+      exerciseId: a.exerciseId,
+      dueAt: a.dueAt?.toISOString() ?? null,
+      latePolicy: a.latePolicy,
+      latePenaltyPercent: a.latePenaltyPercent,
+    })),
+    students: rows,
+  };
+}
+
+/** email, name, one column per assignment (score after penalty, empty if ungraded), total. */
+export function gradebookCsv(book: Gradebook): string {
+  const titles = book.assignments.map((a) => a.title);
+  const header = [
+    "email",
+    "name",
+    ...book.assignments.map((a) => (titles.filter((t) => t === a.title).length > 1 ? `${a.title} (${a.exerciseId})` : a.title)),
+    "total",
+  ];
+  const rows = book.students.map((s) => [s.email, s.name, ...s.cells.map((c) => c.score), s.total]);
+  return toCsv(header, rows);
+}

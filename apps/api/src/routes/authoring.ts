@@ -1,0 +1,140 @@
+// Instructors write exercises in the same format as the repository's: create, save (a new
+// version), validate (in the grader workers), publish a valid version, export and import a zip.
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "typebox";
+import { AppError, ExerciseIdParams } from "@autograder/shared";
+import { userOf } from "../auth/context.ts";
+import { fromZip, toZip } from "../exercises/archive.ts";
+import { checkFormat, editableExercise, publishRefusal, saveVersion } from "../exercises/authoring.ts";
+
+const Files = Type.Record(Type.String({ maxLength: 200 }), Type.String({ maxLength: 512 * 1024 }), { description: "path inside the exercise folder -> content" });
+const Validation = Type.Object({
+  versionId: Type.String(),
+  validation: Type.Union([Type.Literal("pending"), Type.Literal("valid"), Type.Literal("invalid")]),
+  report: Type.Unknown(),
+});
+const VALIDATION_WAIT_MS = 120_000;
+
+export const authoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const staff = app.requireRole("instructor", "admin");
+
+  app.addContentTypeParser("application/zip", { parseAs: "buffer", bodyLimit: 4 * 1024 * 1024 }, (_request, body, done) => done(null, body));
+
+  const latestVersion = async (id: string) => {
+    const exercise = await app.prisma.exercise.findUnique({ where: { id }, include: { latestVersion: true } });
+    if (!exercise?.latestVersion) throw new AppError("NOT_FOUND", `No exercise ${id}.`);
+    return { exercise, version: exercise.latestVersion };
+  };
+
+  app.post(
+    "/api/exercises",
+    {
+      preHandler: staff,
+      schema: { tags: ["authoring"], summary: "Create an exercise (validated in the background)", body: Type.Object({ id: ExerciseIdParams.properties.id, files: Files }), response: { 201: Type.Object({ id: Type.String(), versionId: Type.String() }) } },
+    },
+    async (request, reply) => {
+      const exercise = checkFormat(request.body.id, request.body.files);
+      const { versionId } = await saveVersion(app.prisma, exercise, userOf(request), true);
+      await app.grading.enqueueValidation(versionId);
+      return reply.status(201).send({ id: exercise.id, versionId });
+    },
+  );
+
+  app.put(
+    "/api/exercises/:id/files",
+    {
+      preHandler: staff,
+      schema: { tags: ["authoring"], summary: "Save a new version of an exercise's files", params: ExerciseIdParams, body: Type.Object({ files: Files }), response: { 200: Type.Object({ versionId: Type.String(), isNew: Type.Boolean() }) } },
+    },
+    async (request) => {
+      await editableExercise(app.prisma, userOf(request), request.params.id);
+      const saved = await saveVersion(app.prisma, checkFormat(request.params.id, request.body.files), userOf(request), false);
+      if (saved.isNew) await app.grading.enqueueValidation(saved.versionId);
+      return saved;
+    },
+  );
+
+  app.get(
+    "/api/exercises/:id/files",
+    {
+      preHandler: staff,
+      schema: { tags: ["authoring"], summary: "Every file of the latest version (staff only)", params: ExerciseIdParams, response: { 200: Type.Object({ versionId: Type.String(), validation: Type.String(), files: Files }) } },
+    },
+    async (request) => {
+      const { version } = await latestVersion(request.params.id);
+      return { versionId: version.id, validation: version.validation, files: version.files as Record<string, string> };
+    },
+  );
+
+  app.post(
+    "/api/exercises/:id/validate",
+    {
+      preHandler: staff,
+      schema: { tags: ["authoring"], summary: "Validate the latest version and wait for the grader's verdict", params: ExerciseIdParams, response: { 200: Validation } },
+    },
+    async (request) => {
+      const { version } = await latestVersion(request.params.id);
+      if (version.validation === "pending") await app.grading.enqueueValidation(version.id);
+      const deadline = Date.now() + VALIDATION_WAIT_MS;
+      let current = version;
+      while (current.validation === "pending" && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        current = await app.prisma.exerciseVersion.findUniqueOrThrow({ where: { id: version.id } });
+      }
+      return { versionId: current.id, validation: current.validation, report: current.validationReport };
+    },
+  );
+
+  app.post(
+    "/api/exercises/:id/publish",
+    {
+      preHandler: staff,
+      schema: { tags: ["authoring"], summary: "Publish the latest version (only if it is valid)", params: ExerciseIdParams, response: { 200: Type.Object({ versionId: Type.String() }) } },
+    },
+    async (request) => {
+      await editableExercise(app.prisma, userOf(request), request.params.id);
+      const { version } = await latestVersion(request.params.id);
+      if (version.validation !== "valid") throw new AppError("NOT_PUBLISHABLE", publishRefusal(version.validation, version.validationReport));
+      await app.prisma.$transaction([
+        app.prisma.exerciseVersion.update({ where: { id: version.id }, data: { publishedAt: new Date() } }),
+        app.prisma.exercise.update({ where: { id: request.params.id }, data: { publishedVersionId: version.id } }),
+      ]);
+      return { versionId: version.id };
+    },
+  );
+
+  app.get(
+    "/api/exercises/:id/archive",
+    { preHandler: staff, schema: { tags: ["authoring"], summary: "Export the latest version as a zip of its folder", params: ExerciseIdParams } },
+    async (request, reply) => {
+      const { exercise, version } = await latestVersion(request.params.id);
+      const name = exercise.id.replaceAll("/", "-");
+      return reply
+        .header("content-type", "application/zip")
+        .header("content-disposition", `attachment; filename="${name}.zip"`)
+        .send(Buffer.from(toZip(exercise.id, version.files as Record<string, string>)));
+    },
+  );
+
+  app.post(
+    "/api/exercises/import",
+    {
+      preHandler: staff,
+      schema: {
+        tags: ["authoring"],
+        summary: "Import a zip of an exercise folder as a new exercise `id` (or a new version of your own)",
+        querystring: Type.Object({ id: ExerciseIdParams.properties.id }),
+        response: { 201: Type.Object({ id: Type.String(), versionId: Type.String() }) },
+      },
+    },
+    async (request, reply) => {
+      if (!Buffer.isBuffer(request.body)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the archive as application/zip.");
+      const exercise = checkFormat(request.query.id, fromZip(new Uint8Array(request.body)));
+      const exists = await app.prisma.exercise.findUnique({ where: { id: exercise.id }, select: { id: true } });
+      if (exists) await editableExercise(app.prisma, userOf(request), exercise.id);
+      const saved = await saveVersion(app.prisma, exercise, userOf(request), exists === null);
+      if (saved.isNew) await app.grading.enqueueValidation(saved.versionId);
+      return reply.status(201).send({ id: exercise.id, versionId: saved.versionId });
+    },
+  );
+};

@@ -1,0 +1,154 @@
+// Runs (visible tests, no credit) and submissions (all tests, graded): stored first, then
+// queued for the grader workers; results and live status (Server-Sent Events).
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "typebox";
+import { AppError, CodeBody, Created, ExerciseIdParams, MAX_CODE_BYTES, SubmissionListItem, SubmissionView, SubmitBody } from "@autograder/shared";
+import { userOf, type AuthUser } from "../auth/context.ts";
+import { canSeeWorkOf, isStaff } from "../grading/access.ts";
+import { latePenaltyPercent } from "../reports/late-policy.ts";
+import { loadSubmissionView } from "../grading/submission-view.ts";
+
+/** A user's submissions waiting or being graded at once (fairness: one student cannot fill the queue). */
+export const MAX_IN_FLIGHT = 3;
+/** Runs and submissions per user per minute. */
+export const MAX_PER_MINUTE = 30;
+const SSE_HEARTBEAT_MS = 15_000;
+const SubmissionParams = Type.Object({ id: Type.String({ format: "uuid" }) });
+
+export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  async function create(user: AuthUser, exerciseId: string, code: string, kind: "run" | "submit", assignmentId: string | undefined): Promise<string> {
+    if (Buffer.byteLength(code, "utf8") > MAX_CODE_BYTES) throw new AppError("CODE_TOO_LARGE");
+    const exercise = await app.prisma.exercise.findUnique({ where: { id: exerciseId }, select: { publishedVersionId: true, latestVersionId: true } });
+    const versionId = isStaff(user) ? (exercise?.latestVersionId ?? exercise?.publishedVersionId) : exercise?.publishedVersionId;
+    if (!exercise || !versionId) throw new AppError("NOT_FOUND", `No exercise ${exerciseId}.`);
+    const now = new Date();
+    let penalty = 0;
+    if (assignmentId !== undefined) {
+      const assignment = await app.prisma.assignment.findFirst({
+        where: { id: assignmentId, exerciseId, course: { enrollments: { some: { userId: user.id } } } },
+      });
+      if (!assignment) throw new AppError("NOT_FOUND", "No such assignment for this exercise in your courses.");
+      if (assignment.opensAt && now < assignment.opensAt) throw new AppError("ASSIGNMENT_CLOSED", `This assignment opens at ${assignment.opensAt.toISOString()}.`);
+      penalty = latePenaltyPercent(assignment, now);
+    }
+    const [inFlight, lastMinute] = await Promise.all([
+      app.prisma.submission.count({ where: { userId: user.id, status: { in: ["queued", "running"] } } }),
+      app.prisma.submission.count({ where: { userId: user.id, createdAt: { gt: new Date(now.getTime() - 60_000) } } }),
+    ]);
+    if (inFlight >= MAX_IN_FLIGHT) throw new AppError("TOO_MANY_IN_FLIGHT");
+    if (lastMinute >= MAX_PER_MINUTE) throw new AppError("RATE_LIMITED", `At most ${MAX_PER_MINUTE} runs and submissions a minute; wait a moment.`);
+    const submission = await app.prisma.submission.create({
+      data: { userId: user.id, exerciseId, exerciseVersionId: versionId, assignmentId: assignmentId ?? null, kind, code, latePenaltyPercent: penalty },
+      select: { id: true },
+    });
+    try {
+      await app.grading.enqueue(submission.id, user.id);
+    } catch (error) {
+      app.log.error({ err: error }, "could not queue a submission");
+      await app.prisma.submission.update({ where: { id: submission.id }, data: { status: "error", verdict: "error", report: { message: "The grading queue is unavailable; try again." } } });
+      throw new AppError("DB_UNAVAILABLE", "The grading queue is unavailable; try again shortly.");
+    }
+    return submission.id;
+  }
+
+  const accepted = { 202: Created };
+
+  app.post(
+    "/api/exercises/:id/runs",
+    { preHandler: app.requireUser, schema: { tags: ["submissions"], summary: "Run the visible tests (no credit)", params: ExerciseIdParams, body: CodeBody, response: accepted } },
+    async (request, reply) => reply.status(202).send({ id: await create(userOf(request), request.params.id, request.body.code, "run", undefined) }),
+  );
+
+  app.post(
+    "/api/exercises/:id/submissions",
+    { preHandler: app.requireUser, schema: { tags: ["submissions"], summary: "Submit for a grade (all tests)", params: ExerciseIdParams, body: SubmitBody, response: accepted } },
+    async (request, reply) => reply.status(202).send({ id: await create(userOf(request), request.params.id, request.body.code, "submit", request.body.assignmentId) }),
+  );
+
+  app.get(
+    "/api/exercises/:id/submissions",
+    {
+      preHandler: app.requireUser,
+      schema: { tags: ["submissions"], summary: "Your runs and submissions of an exercise, newest first", params: ExerciseIdParams, response: { 200: Type.Array(SubmissionListItem) } },
+    },
+    async (request) => {
+      const rows = await app.prisma.submission.findMany({ where: { userId: userOf(request).id, exerciseId: request.params.id }, orderBy: { createdAt: "desc" }, take: 100 });
+      return rows.map((s) => ({
+        id: s.id,
+        exerciseId: s.exerciseId,
+        userId: s.userId,
+        assignmentId: s.assignmentId,
+        kind: s.kind,
+        status: s.status,
+        verdict: s.verdict,
+        score: s.score,
+        maxScore: s.maxScore,
+        latePenaltyPercent: s.latePenaltyPercent,
+        finalScore: s.finalScore,
+        createdAt: s.createdAt.toISOString(),
+        gradedAt: s.gradedAt?.toISOString() ?? null,
+        code: s.code,
+      }));
+    },
+  );
+
+  async function visibleSubmission(user: AuthUser, id: string) {
+    const view = await loadSubmissionView(app.prisma, id);
+    // Someone else's submission looks exactly like a missing one.
+    if (view === null || !(await canSeeWorkOf(app.prisma, user, view.userId))) throw new AppError("NOT_FOUND", "No such submission.");
+    return view;
+  }
+
+  app.get(
+    "/api/submissions/:id",
+    { preHandler: app.requireUser, schema: { tags: ["submissions"], summary: "A submission and, once graded, its report", params: SubmissionParams, response: { 200: SubmissionView } } },
+    async (request) => visibleSubmission(userOf(request), request.params.id),
+  );
+
+  app.get(
+    "/api/submissions/:id/events",
+    {
+      preHandler: app.requireUser,
+      schema: {
+        tags: ["submissions"],
+        summary: "Live status as Server-Sent Events: `status` {status} on each change, then `graded` with the submission",
+        params: SubmissionParams,
+        produces: ["text/event-stream"],
+      },
+    },
+    async (request, reply) => {
+      const user = userOf(request);
+      const first = await visibleSubmission(user, request.params.id);
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache, no-transform", connection: "keep-alive", "x-accel-buffering": "no" });
+      const send = (event: string, data: unknown): void => {
+        raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      };
+      let closed = false;
+      const finish = (): void => {
+        if (closed) return;
+        closed = true;
+        unsubscribe();
+        clearInterval(heartbeat);
+        raw.end();
+      };
+      const sendFinal = async (): Promise<void> => {
+        const view = await loadSubmissionView(app.prisma, first.id);
+        if (view && !closed) send("graded", view);
+        finish();
+      };
+      const unsubscribe = app.grading.subscribe(first.id, (event) => {
+        if (closed) return;
+        send("status", { status: event.status });
+        if (event.status === "graded" || event.status === "error") void sendFinal();
+      });
+      const heartbeat = setInterval(() => raw.write(": keep-alive\n\n"), SSE_HEARTBEAT_MS);
+      request.raw.on("close", finish);
+      send("status", { status: first.status });
+      // The result may have been written between the first read and the subscription.
+      const now = await loadSubmissionView(app.prisma, first.id);
+      if (now && (now.status === "graded" || now.status === "error")) await sendFinal();
+    },
+  );
+};

@@ -1,0 +1,116 @@
+// Runs grader worker processes and keeps them running. A worker that dies (a native crash in
+// the sandbox, an out-of-memory kill) is restarted; the jobs it held are failed at once so
+// pg-boss retries them with back-off instead of waiting for them to expire.
+import { fork, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { createPrisma } from "@autograder/db";
+import { createBoss, createNotifier, GRADING_QUEUE, type PgBoss } from "@autograder/queue";
+import { writeFailure } from "./grade-submission.ts";
+import type { WorkerMessage } from "./worker-process.ts";
+
+const WORKER_ENTRY = fileURLToPath(new URL("./worker-process.ts", import.meta.url));
+
+export interface SupervisorOptions {
+  databaseUrl: string;
+  workers: number;
+  concurrency: number;
+  log?: (line: string) => void;
+}
+
+interface Slot {
+  index: number;
+  child: ChildProcess | undefined;
+  /** jobId -> [queue, submissionId?] of the jobs the worker holds. */
+  jobs: Map<string, [string, string | undefined]>;
+  restarts: number;
+}
+
+export interface Supervisor {
+  /** The worker processes' pids (for tests and diagnostics). */
+  pids(): number[];
+  /** Resolves when every worker reported ready. */
+  ready: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startSupervisor(options: SupervisorOptions): Promise<Supervisor> {
+  const log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
+  // This boss runs pg-boss maintenance (expiry of jobs whose machine died) and fails jobs of crashed workers.
+  const boss: PgBoss = createBoss(options.databaseUrl, { supervise: true, max: 2 });
+  // While stopping, the database may be going away at the same time (npm start stops it too).
+  boss.on("error", (error) => {
+    if (!stopping) log(`grader supervisor: pg-boss: ${error.message}`);
+  });
+  let stopping = false;
+  await boss.start();
+  const prisma = createPrisma(options.databaseUrl, { max: 2 });
+  const notifier = createNotifier(options.databaseUrl);
+  /** Fails a crashed worker's job; after its last retry the student gets an `error` result. */
+  const failJob = async (queue: string, jobId: string, submissionId: string | undefined, error: string): Promise<void> => {
+    await boss.fail(queue, jobId, { error });
+    if (queue !== GRADING_QUEUE || submissionId === undefined) return;
+    const job = await boss.getJobById(queue, jobId);
+    if (job?.state === "failed") await writeFailure(prisma, notifier, submissionId, "the grader crashed on every attempt");
+  };
+  const readyWaiters: Array<() => void> = [];
+  let readyCount = 0;
+  const ready = new Promise<void>((resolve) => readyWaiters.push(resolve));
+
+  const spawn = (slot: Slot): void => {
+    const child = fork(WORKER_ENTRY, [], {
+      execArgv: ["--no-node-snapshot", "--import", "tsx"],
+      env: { ...process.env, DATABASE_URL: options.databaseUrl, GRADER_CONCURRENCY: String(options.concurrency) },
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    slot.child = child;
+    child.on("message", (message: WorkerMessage) => {
+      if (message.type === "started") slot.jobs.set(message.jobId, [message.queue, message.submissionId]);
+      else if (message.type === "finished") slot.jobs.delete(message.jobId);
+      else if (message.type === "ready" && ++readyCount === options.workers) readyWaiters.forEach((r) => r());
+    });
+    child.on("exit", (code, signal) => {
+      slot.child = undefined;
+      const held = [...slot.jobs.entries()];
+      slot.jobs.clear();
+      const error = `grader worker died (${signal ?? `exit ${code}`})`;
+      for (const [jobId, [queue, submissionId]] of held) failJob(queue, jobId, submissionId, error).catch((e: Error) => log(`grader supervisor: could not fail job ${jobId}: ${e.message}`));
+      if (stopping) return;
+      slot.restarts++;
+      const delay = Math.min(10_000, 250 * 2 ** Math.min(slot.restarts, 6));
+      log(`grader worker ${slot.index} exited (${signal ?? `code ${code}`}); ${held.length} job(s) will be retried; restarting in ${delay} ms`);
+      setTimeout(() => {
+        if (!stopping) spawn(slot);
+      }, delay);
+    });
+  };
+
+  const slots: Slot[] = Array.from({ length: options.workers }, (_, index) => ({ index, child: undefined, jobs: new Map(), restarts: 0 }));
+  slots.forEach(spawn);
+  if (options.workers === 0) readyWaiters.forEach((r) => r());
+
+  return {
+    ready,
+    pids: () => slots.map((s) => s.child?.pid).filter((p): p is number => p !== undefined),
+    async stop() {
+      stopping = true;
+      await Promise.all(
+        slots.map(
+          (slot) =>
+            new Promise<void>((resolve) => {
+              const child = slot.child;
+              if (child === undefined || child.exitCode !== null) return resolve();
+              const force = setTimeout(() => child.kill("SIGKILL"), 30_000);
+              child.once("exit", () => {
+                clearTimeout(force);
+                resolve();
+              });
+              child.kill("SIGTERM");
+            }),
+        ),
+      );
+      await boss.stop({ graceful: false, wait: true }).catch(() => {});
+      await prisma.$disconnect().catch(() => {});
+      await notifier.end().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,28 @@
+// Validates an authored exercise version in the grader (never in the API): the format, then
+// the reference (100% three times), the starter (must fail) and the mutants (must be caught);
+// stores the verdict, the report, and the catalog (test names, declarations) students see.
+import type { PrismaClient } from "@autograder/db";
+import { buildExercise, type ExerciseFiles } from "@autograder/exercise-format";
+import { describeExercise, validateExercise, type ValidationResult } from "@autograder/sandbox";
+
+export async function validateVersion(prisma: PrismaClient, versionId: string): Promise<void> {
+  const version = await prisma.exerciseVersion.findUnique({ where: { id: versionId } });
+  if (version === null || version.validation !== "pending") return;
+  let result: ValidationResult;
+  let catalog: object | undefined;
+  try {
+    const exercise = buildExercise(version.exerciseId, version.files as ExerciseFiles);
+    result = await validateExercise(exercise);
+    if (result.ok) catalog = await describeExercise(exercise);
+  } catch (error) {
+    result = { exerciseId: version.exerciseId, ok: false, checks: [{ what: "format", ok: false, detail: (error as Error).message }], visibleTests: 0, hiddenTests: 0, durationMs: 0 };
+  }
+  await prisma.exerciseVersion.updateMany({
+    where: { id: versionId, validation: "pending" },
+    data: {
+      validation: result.ok ? "valid" : "invalid",
+      validationReport: result as unknown as object,
+      ...(catalog ? { manifest: { ...(version.manifest as object), catalog } } : {}),
+    },
+  });
+}

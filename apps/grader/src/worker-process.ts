@@ -1,0 +1,113 @@
+// A grader worker process (forked and watched by the supervisor). It wakes on NOTIFY, pulls
+// jobs with fetch() until the queue is empty or it is busy, and grades up to `concurrency` at
+// once. A slow poll is the safety net for a missed notification.
+import { createPrisma } from "@autograder/db";
+import { createBoss, createNotifier, GRADING_QUEUE, JOBS_CHANNEL, listen, VALIDATION_QUEUE, type GradingJob, type ValidationJob } from "@autograder/queue";
+import { gradeSubmission, writeFailure } from "./grade-submission.ts";
+import { validateVersion } from "./validate-version.ts";
+
+export type WorkerMessage = { type: "started" | "finished"; queue: string; jobId: string; submissionId?: string } | { type: "ready" };
+
+const databaseUrl = process.env.DATABASE_URL;
+const concurrency = Number(process.env.GRADER_CONCURRENCY ?? 2);
+const POLL_MS = 2000;
+if (!databaseUrl) throw new Error("DATABASE_URL is required");
+
+const send = (message: WorkerMessage): void => {
+  process.send?.(message);
+};
+
+const prisma = createPrisma(databaseUrl, { max: concurrency + 2 });
+const notifier = createNotifier(databaseUrl);
+const boss = createBoss(databaseUrl, { max: concurrency + 1 });
+boss.on("error", (error) => {
+  if (!stopping) process.stderr.write(`grader worker: pg-boss: ${error.message}\n`);
+});
+await boss.start();
+
+let inFlight = 0;
+let draining = false;
+let stopping = false;
+let idle: (() => void) | undefined;
+
+interface Job<T> {
+  id: string;
+  data: T;
+  retryCount: number;
+  retryLimit: number;
+}
+
+async function gradeJob(job: Job<GradingJob>): Promise<void> {
+  const { submissionId } = job.data;
+  try {
+    await gradeSubmission(prisma, notifier, submissionId);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`grader worker: submission ${submissionId} failed (attempt ${job.retryCount + 1}): ${why}\n`);
+    if (job.retryCount >= job.retryLimit) await writeFailure(prisma, notifier, submissionId, why).catch(() => {});
+    throw error;
+  }
+}
+
+const HANDLERS: Record<string, (job: Job<never>) => Promise<void>> = {
+  [GRADING_QUEUE]: (job) => gradeJob(job as Job<GradingJob>),
+  [VALIDATION_QUEUE]: (job) => validateVersion(prisma, (job as Job<ValidationJob>).data.versionId),
+};
+
+async function work(queue: string, job: Job<never>): Promise<void> {
+  const submissionId = queue === GRADING_QUEUE ? (job as Job<GradingJob>).data.submissionId : undefined;
+  send({ type: "started", queue, jobId: job.id, ...(submissionId ? { submissionId } : {}) });
+  try {
+    await HANDLERS[queue]!(job);
+    await boss.complete(queue, job.id);
+  } catch (error) {
+    await boss.fail(queue, job.id, { error: error instanceof Error ? error.message : String(error) }).catch(() => {});
+  } finally {
+    send({ type: "finished", queue, jobId: job.id });
+    inFlight--;
+    if (stopping && inFlight === 0) idle?.();
+    else void drain();
+  }
+}
+
+async function drain(): Promise<void> {
+  if (draining || stopping) return;
+  draining = true;
+  try {
+    // Gradings first: students wait on them; validations are an instructor's background work.
+    for (const queue of [GRADING_QUEUE, VALIDATION_QUEUE]) {
+      while (!stopping && inFlight < concurrency) {
+        const jobs = await boss.fetch<never>(queue, { batchSize: concurrency - inFlight, includeMetadata: true });
+        if (jobs.length === 0) break;
+        for (const job of jobs) {
+          inFlight++;
+          void work(queue, job);
+        }
+      }
+    }
+  } catch (error) {
+    process.stderr.write(`grader worker: fetch failed: ${(error as Error).message}\n`);
+  } finally {
+    draining = false;
+  }
+}
+
+const unlisten = listen(databaseUrl, JOBS_CHANNEL, () => void drain());
+const poll = setInterval(() => void drain(), POLL_MS);
+void drain();
+send({ type: "ready" });
+
+async function shutdown(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  clearInterval(poll);
+  await unlisten();
+  if (inFlight > 0) await new Promise<void>((resolve) => (idle = resolve));
+  await boss.stop({ graceful: true, wait: true }).catch(() => {});
+  await prisma.$disconnect().catch(() => {});
+  await notifier.end().catch(() => {});
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown());
+process.on("SIGINT", () => void shutdown());
+process.on("disconnect", () => void shutdown());

@@ -1,0 +1,105 @@
+// The grader against a real PostgreSQL with real worker processes and real isolates.
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { createPrisma, type PrismaClient } from "@autograder/db";
+import { createBoss, enqueueGrading, type PgBoss } from "@autograder/queue";
+import { createTestDatabase, type TestDatabase } from "../../../test-support/database.ts";
+import { syncExercises } from "../../api/src/exercises/catalog.ts";
+import { gradeSubmission, startSupervisor, type Supervisor } from "../src/index.ts";
+
+const FIXTURES = fileURLToPath(new URL("../../../packages/sandbox/test/fixtures/exercises", import.meta.url));
+const EXERCISE = "sorting/tiny-sort";
+const GOOD = "export function sortIt(a: number[]) { for (let i = 0; i < a.length; i++) for (let j = i + 1; j < a.length; j++) if (a[j]! < a[i]!) [a[i], a[j]] = [a[j]!, a[i]!]; return a; }";
+const SLOW_GOOD = GOOD.replace("{ for", "{ if (a.length === 3 && a[0] === 3) { const end = Date.now() + 700; while (Date.now() < end) {} } for");
+
+let db: TestDatabase;
+let prisma: PrismaClient;
+let notifier: pg.Pool;
+let boss: PgBoss;
+let supervisor: Supervisor | undefined;
+let userId: string;
+let versionId: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  prisma = createPrisma(db.url);
+  notifier = new pg.Pool({ connectionString: db.url, max: 2 });
+  boss = createBoss(db.url);
+  await boss.start();
+  await syncExercises(prisma, FIXTURES);
+  versionId = (await prisma.exercise.findUniqueOrThrow({ where: { id: EXERCISE } })).publishedVersionId!;
+  userId = (await prisma.user.create({ data: { email: "s@example.edu", name: "S", passwordHash: "x" } })).id;
+});
+
+afterAll(async () => {
+  await supervisor?.stop();
+  await boss.stop({ graceful: false, wait: true });
+  await notifier.end();
+  await prisma.$disconnect();
+  await db.drop();
+});
+
+async function newSubmission(code: string, kind: "run" | "submit" = "submit"): Promise<string> {
+  const s = await prisma.submission.create({ data: { userId, exerciseId: EXERCISE, exerciseVersionId: versionId, kind, code } });
+  return s.id;
+}
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > end) throw new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+const statusOf = (id: string) => prisma.submission.findUniqueOrThrow({ where: { id }, include: { tests: true } });
+
+describe("the grader", () => {
+  it("loads the exercise's test names into the catalog without running them in this process", async () => {
+    const version = await prisma.exerciseVersion.findUniqueOrThrow({ where: { id: versionId } });
+    const catalog = (version.manifest as { catalog: { tests: Array<{ name: string; hidden: boolean }> } }).catalog;
+    expect(catalog.tests.map((t) => t.name)).toEqual(["sorts a small array", "counts comparisons", "random arrays", "a hidden input"]);
+  });
+
+  it("writes one result when the same job is delivered twice at once", async () => {
+    const id = await newSubmission(GOOD);
+    const outcomes = await Promise.all([gradeSubmission(prisma, notifier, id), gradeSubmission(prisma, notifier, id)]);
+    expect(outcomes.filter((o) => o === "graded")).toHaveLength(1);
+    const s = await statusOf(id);
+    expect(s).toMatchObject({ status: "graded", verdict: "passed", score: 5, maxScore: 5 });
+    expect(s.tests).toHaveLength(4);
+    expect(await gradeSubmission(prisma, notifier, id)).toBe("already-done");
+  });
+
+  it("grades queued submissions in worker processes, woken by NOTIFY", async () => {
+    supervisor = await startSupervisor({ databaseUrl: db.url, workers: 1, concurrency: 2, log: () => {} });
+    await supervisor.ready;
+    const run = await newSubmission(GOOD, "run");
+    const wrong = await newSubmission("export function sortIt(a: number[]) { return a; }");
+    await enqueueGrading(boss, notifier, run);
+    await enqueueGrading(boss, notifier, wrong);
+    const graded = await until(() => statusOf(run), (s) => s.status === "graded");
+    expect(graded.tests.map((t) => t.hidden)).toEqual([false, false]);
+    const failed = await until(() => statusOf(wrong), (s) => s.status === "graded");
+    expect(failed).toMatchObject({ verdict: "failed", score: 0, maxScore: 5 });
+    const hidden = failed.tests.find((t) => t.name === "a hidden input")!;
+    expect(hidden.details).toBeNull();
+    expect(hidden.message).toBe("Three numbers, one negative.");
+  });
+
+  it("retries a job whose worker was killed mid-grading, and completes it exactly once", async () => {
+    const id = await newSubmission(SLOW_GOOD);
+    const [pidBefore] = supervisor!.pids();
+    await enqueueGrading(boss, notifier, id);
+    await until(() => statusOf(id), (s) => s.status === "running");
+    process.kill(pidBefore!, "SIGKILL");
+    const done = await until(() => statusOf(id), (s) => s.status === "graded", 90_000);
+    expect(done.verdict).toBe("passed");
+    expect(done.attempts).toBe(2);
+    expect(done.tests).toHaveLength(4);
+    expect(supervisor!.pids()[0]).not.toBe(pidBefore);
+  });
+});

@@ -1,0 +1,20 @@
+// Prints {"<id>": ExerciseDescription | {"error": message}} for the given exercise ids.
+// The API's launcher runs this in a child process so that no exercise code runs in the API.
+// usage: describe.ts <exercises dir> <id>...
+import { loadExercise } from "@autograder/exercise-format";
+import { describeExercise, type ExerciseDescription } from "../describe.ts";
+
+const [root, ...ids] = process.argv.slice(2);
+if (root === undefined) {
+  process.stderr.write("usage: describe.ts <exercises dir> <id>...\n");
+  process.exit(2);
+}
+const out: Record<string, ExerciseDescription | { error: string }> = {};
+for (const id of ids) {
+  try {
+    out[id] = await describeExercise(await loadExercise(root, id));
+  } catch (error) {
+    out[id] = { error: (error as Error).message };
+  }
+}
+process.stdout.write(`${JSON.stringify(out)}\n`);

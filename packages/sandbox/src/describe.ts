@@ -1,0 +1,26 @@
+// What the platform shows about an exercise without revealing its tests: their names, weights
+// and visibility (read by loading tests.ts in a judge isolate, never in the host), and the
+// TypeScript declarations of the platform modules its students may import.
+import type { Exercise } from "@autograder/exercise-format";
+import { judgeScript } from "./build.ts";
+import { JudgeSession } from "./judge-session.ts";
+import { platformModule } from "./platform.ts";
+import { studentModules } from "./grade.ts";
+
+export interface ExerciseDescription {
+  tests: Array<{ name: string; hidden: boolean; weight: number }>;
+  /** module name -> `declare module "<name>" { ... }` */
+  declarations: Record<string, string>;
+}
+
+export async function describeExercise(exercise: Exercise): Promise<ExerciseDescription> {
+  const refuse = (): Promise<string> => Promise.reject(new Error("describing an exercise runs no student code"));
+  const judge = await JudgeSession.start(await judgeScript(exercise.files["tests.ts"] ?? "", exercise.contentHash), exercise.contentHash, { call: refuse, drive: refuse });
+  try {
+    const declarations: Record<string, string> = {};
+    for (const { name } of studentModules(exercise)) declarations[name] = platformModule(name)?.declarations ?? "";
+    return { tests: judge.tests.map(({ name, hidden, weight }) => ({ name, hidden, weight })), declarations };
+  } finally {
+    judge.dispose();
+  }
+}

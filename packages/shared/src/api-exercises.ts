@@ -1,0 +1,83 @@
+// Request and response shapes of the exercise and submission routes: TypeBox schemas the API
+// validates with, and the static types the web app uses. One definition for both sides.
+import { Type, type Static } from "typebox";
+import { VERDICTS, type Verdict } from "./grading.ts";
+
+export const ExerciseIdParams = Type.Object({ id: Type.String({ minLength: 3, maxLength: 200, pattern: "^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)+$" }) });
+
+export const ExerciseSummary = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  family: Type.String(),
+  difficulty: Type.String(),
+  tags: Type.Array(Type.String()),
+});
+export type ExerciseSummary = Static<typeof ExerciseSummary>;
+
+export const ExerciseDetail = Type.Object({
+  ...ExerciseSummary.properties,
+  versionId: Type.String(),
+  statement: Type.String({ description: "README.md, markdown" }),
+  starter: Type.String(),
+  exports: Type.Array(Type.String()),
+  tests: Type.Array(Type.Object({ name: Type.String(), hidden: Type.Boolean(), weight: Type.Number() })),
+  declarations: Type.Record(Type.String(), Type.String(), { description: "module name -> d.ts text of the platform modules this exercise may import" }),
+});
+export type ExerciseDetail = Static<typeof ExerciseDetail>;
+
+/** Students' code is limited to 64 KB (bytes, UTF-8); checked again in bytes by the API. */
+export const MAX_CODE_BYTES = 64 * 1024;
+export const CodeBody = Type.Object({ code: Type.String({ maxLength: MAX_CODE_BYTES }) });
+export const SubmitBody = Type.Object({ code: Type.String({ maxLength: MAX_CODE_BYTES }), assignmentId: Type.Optional(Type.String({ format: "uuid" })) });
+export const Created = Type.Object({ id: Type.String() });
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+export const TestResultView = Type.Object({
+  name: Type.String(),
+  hidden: Type.Boolean(),
+  passed: Type.Boolean(),
+  points: Type.Number(),
+  maxPoints: Type.Number(),
+  message: Type.String(),
+  durationMs: Type.Number(),
+  verdict: Type.Optional(Type.String()),
+  details: Type.Optional(Type.Unknown()),
+});
+
+export const SubmissionView = Type.Object({
+  id: Type.String(),
+  exerciseId: Type.String(),
+  userId: Type.String(),
+  assignmentId: Nullable(Type.String()),
+  kind: Type.Union([Type.Literal("run"), Type.Literal("submit")]),
+  status: Type.Union([Type.Literal("queued"), Type.Literal("running"), Type.Literal("graded"), Type.Literal("error")]),
+  verdict: Type.Unsafe<Verdict | null>({ anyOf: [{ type: "string", enum: [...VERDICTS] }, { type: "null" }] }),
+  score: Nullable(Type.Number()),
+  maxScore: Nullable(Type.Number()),
+  latePenaltyPercent: Type.Number(),
+  finalScore: Nullable(Type.Number()),
+  createdAt: Type.String({ format: "date-time" }),
+  gradedAt: Nullable(Type.String({ format: "date-time" })),
+  /** Present once graded (or failed): the grader's report. */
+  report: Nullable(
+    Type.Object({
+      exerciseId: Type.String(),
+      status: Type.String(),
+      score: Type.Number(),
+      maxScore: Type.Number(),
+      message: Type.Optional(Type.String()),
+      compileError: Type.Optional(Type.Object({ message: Type.String(), line: Type.Number(), column: Type.Number() })),
+      stdout: Type.String(),
+      durationMs: Type.Number(),
+      tests: Type.Array(TestResultView),
+    }),
+  ),
+});
+export type SubmissionView = Static<typeof SubmissionView>;
+
+export const SubmissionListItem = Type.Object({
+  ...Type.Omit(SubmissionView, ["report"]).properties,
+  code: Type.String(),
+});
+export type SubmissionListItem = Static<typeof SubmissionListItem>;

@@ -1,0 +1,64 @@
+// The data of TestDetails.visualization, by kind, as the web app draws it. The producers are
+// the sandbox's judge (sorting), packages/threading-runtime (schedule) and
+// packages/socket-runtime (network); their shapes are restated here so the web app can
+// check what it receives without importing the runtimes.
+
+export type SortingOperation = readonly ["read", number] | readonly ["write", number, unknown];
+
+export interface SortingVisualizationData {
+  initial: unknown[];
+  operations: SortingOperation[];
+}
+
+export interface ScheduleStep {
+  thread: string;
+  op: string;
+  detail: string;
+}
+
+export interface ScheduleVisualizationData {
+  threads: string[];
+  steps: ScheduleStep[];
+  seed: string | number;
+}
+
+export interface NetworkHost {
+  ip: string;
+  name: string;
+  broadcast?: string;
+}
+
+/** One segment or datagram on the wire; `from`/`to` are "ip:port" ("" for a gap marker). */
+export interface WireEventView {
+  t: number;
+  from: string;
+  to: string;
+  proto: "tcp" | "udp";
+  flags: string;
+  length: number;
+  hex: string;
+  text: string;
+  note: string;
+}
+
+export interface NetworkVisualizationData {
+  hosts: NetworkHost[];
+  events: WireEventView[];
+  notes?: { t: number; text: string }[];
+  seed?: string | number;
+  split?: string;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+
+export function isSortingData(v: unknown): v is SortingVisualizationData {
+  return isObject(v) && Array.isArray(v.initial) && Array.isArray(v.operations);
+}
+
+export function isScheduleData(v: unknown): v is ScheduleVisualizationData {
+  return isObject(v) && Array.isArray(v.threads) && Array.isArray(v.steps);
+}
+
+export function isNetworkData(v: unknown): v is NetworkVisualizationData {
+  return isObject(v) && Array.isArray(v.hosts) && Array.isArray(v.events);
+}

@@ -1,0 +1,99 @@
+// JSON shapes of the course, roster and report routes as the web app reads them (the API's
+// TypeBox schemas in apps/api/src/courses/schemas.ts and apps/api/src/reports/schemas.ts are
+// the source of truth; keep these in step). Exercise and submission shapes are in
+// api-exercises.ts; grade reports in grading.ts.
+
+export type UserRole = "admin" | "instructor" | "student";
+
+/** GET /api/me */
+export interface MeView {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+}
+
+export type LatePolicyName = "none" | "percent_per_day" | "no_credit_after_due";
+
+/** GET /api/courses (items) and GET /api/courses/:id */
+export interface CourseInfo {
+  id: string;
+  title: string;
+  gradePolicy: "best" | "last";
+  owner: { id: string; name: string; email: string };
+  /** Only the course's staff see the join code. */
+  joinCode: string | null;
+  access: "staff" | "student";
+  createdAt: string;
+  archivedAt: string | null;
+}
+
+/** GET /api/courses/:id/assignments (items) */
+export interface AssignmentInfo {
+  id: string;
+  courseId: string;
+  exerciseId: string;
+  title: string;
+  position: number;
+  opensAt: string | null;
+  dueAt: string | null;
+  latePolicy: LatePolicyName;
+  latePenaltyPercent: number;
+  createdAt: string;
+}
+
+/** GET /api/courses/:id/enrollments (items) */
+export interface RosterItem {
+  userId: string;
+  email: string;
+  name: string;
+  role: "instructor" | "student";
+  enrolledAt: string;
+}
+
+/** GET /api/me/progress (items: one per course). Scores are 0-100. */
+export interface CourseProgressView {
+  course: { id: string; title: string; gradePolicy: "best" | "last" };
+  assignments: {
+    assignmentId: string;
+    exerciseId: string;
+    title: string;
+    opensAt: string | null;
+    dueAt: string | null;
+    latePolicy: LatePolicyName;
+    score: number | null;
+    bestScore: number | null;
+    latePenaltyPercent: number;
+    attempts: number;
+    lastSubmission: { id: string; createdAt: string; status: string; verdict: string | null } | null;
+  }[];
+  total: number;
+}
+
+/** GET /api/courses/:id/gradebook. Scores are 0-100 with the late penalty applied. */
+export interface GradebookView {
+  course: { id: string; title: string; gradePolicy: "best" | "last" };
+  assignments: { id: string; title: string; exerciseId: string; dueAt: string | null; latePolicy: LatePolicyName; latePenaltyPercent: number }[];
+  students: {
+    userId: string;
+    email: string;
+    name: string;
+    cells: { assignmentId: string; score: number | null; rawScore: number | null; latePenaltyPercent: number; attempts: number; submissionId: string | null; submittedAt: string | null }[];
+    total: number;
+  }[];
+}
+
+/** GET /api/courses/:id/assignments/:assignmentId/analytics */
+export interface AssignmentAnalyticsView {
+  assignmentId: string;
+  exerciseId: string;
+  students: number;
+  studentsSubmitted: number;
+  studentsSolved: number;
+  scoreDistribution: { from: number; to: number; count: number }[];
+  passRateByTest: { name: string; hidden: boolean; runs: number; passed: number; passRate: number }[];
+  hiddenTestsFailedMost: { name: string; failed: number; runs: number }[];
+  medianAttempts: number | null;
+  medianAttemptsToSolve: number | null;
+  medianSecondsToSolve: number | null;
+}
