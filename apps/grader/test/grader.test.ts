@@ -102,4 +102,16 @@ describe("the grader", () => {
     expect(done.tests).toHaveLength(4);
     expect(supervisor!.pids()[0]).not.toBe(pidBefore);
   });
+
+  it("ends a job that fails on every attempt as an error result the student can see", async () => {
+    const broken = await prisma.exerciseVersion.create({
+      data: { exerciseId: EXERCISE, number: 99, contentHash: "broken", manifest: {}, files: { "README.md": "no tests here" }, validation: "invalid" },
+    });
+    const s = await prisma.submission.create({ data: { userId, exerciseId: EXERCISE, exerciseVersionId: broken.id, kind: "submit", code: GOOD } });
+    await enqueueGrading(boss, notifier, s.id);
+    const done = await until(() => statusOf(s.id), (x) => x.status === "error", 90_000);
+    expect(done.verdict).toBe("error");
+    expect((done.report as { message: string }).message).toMatch(/^The grader could not grade this submission/);
+    expect(done.attempts).toBe(4);
+  });
 });

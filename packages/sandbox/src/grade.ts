@@ -4,6 +4,7 @@ import type { GradeReport, TestReport, Verdict } from "@autograder/shared";
 import type { Exercise, PlatformModuleName } from "@autograder/exercise-format";
 import { BuildError, judgeScript, transpile } from "./build.ts";
 import { JudgeSession, type TestInfo, type TestOutcome } from "./judge-session.ts";
+import { runParallel } from "./parallel.ts";
 import { platformModule } from "./platform.ts";
 import { limitReply, StudentSession, type StudentProgram } from "./student-session.ts";
 
@@ -70,6 +71,8 @@ export async function grade(exercise: Exercise, source: string, options: GradeOp
   let testDeadline = 0;
   let violation: string | undefined;
   let outputExceeded = false;
+  /** Console output of parallel-mode threads, added to the test's output. */
+  let threadOutput = "";
   const remaining = (): number => Math.min(testDeadline, totalDeadline) - performance.now();
   const watch = (reply: string): string => {
     const meta = JSON.parse(reply.slice(0, reply.indexOf("\n"))) as { violation?: string; outputExceeded?: boolean; tooLarge?: boolean; encodeError?: string };
@@ -84,6 +87,11 @@ export async function grade(exercise: Exercise, source: string, options: GradeOp
     call: async (name: string, argsText: string, optionsText: string) => (session ? watch(await session.call(name, argsText, optionsText, remaining())) : limitReply("error", "no student session")),
     drive: async (driver: string, argsText: string) =>
       session && familyModule ? watch(await session.drive(familyModule, driver, argsText, remaining())) : limitReply("error", "this exercise has no platform driver"),
+    parallel: async (name: string, optionsText: string) => {
+      const { reply, output } = await runParallel(program, name, optionsText, remaining());
+      threadOutput += output;
+      return watch(reply);
+    },
   };
 
   const startStudent = async (): Promise<{ status: Verdict; message: string; compileError?: GradeReport["compileError"] } | undefined> => {
@@ -142,7 +150,8 @@ export async function grade(exercise: Exercise, source: string, options: GradeOp
       const testStarted = performance.now();
       testDeadline = testStarted + timeoutMs;
       const outcome = await judge.run(index, seed, timeoutMs + 2000);
-      const output = session ? await session.takeOutput() : "";
+      const output = (session ? await session.takeOutput() : "") + threadOutput;
+      threadOutput = "";
       if (!info.hidden) stdout += output;
       const ended = session?.ended;
       if (ended && outcome.verdict === undefined) outcome.verdict = ended.verdict;
@@ -199,7 +208,8 @@ function toReport(info: TestInfo, outcome: TestOutcome, durationMs: number): Tes
     durationMs: Math.round(durationMs),
     ...(verdict ? { verdict } : {}),
   };
-  if (outcome.passed) return { ...base, message: "" };
+  // A note (e.g. a measured speed-up) is shown for a passing visible test only.
+  if (outcome.passed) return { ...base, message: info.hidden ? "" : (outcome.note ?? "") };
   if (info.hidden) {
     // Never the student's own messages or values here: they could carry a hidden input out.
     const why = verdict === "timeout" || verdict === "memory_limit" || verdict === "output_limit" || verdict === "deadlock" || verdict === "rejected" ? `${verdict.replace("_", " ")}. ` : "";

@@ -1,5 +1,5 @@
 // The judge isolate: the exercise's tests (instructor code) run here, never in the host. It
-// reaches the student's isolate only through the two host functions given at start.
+// reaches the student's isolate only through the host functions given at start.
 import ivm from "isolated-vm";
 import { withDeadline } from "./limits.ts";
 
@@ -16,12 +16,16 @@ export interface TestOutcome {
   message: string;
   verdict?: string;
   summary?: string;
+  /** Set by `t.note(...)`; the message of a passing visible test. */
+  note?: string;
   details?: Record<string, unknown>;
 }
 
 export interface JudgeHost {
   call(name: string, argsText: string, optionsText: string): Promise<string>;
   drive(driver: string, argsText: string): Promise<string>;
+  /** Parallel mode (`student.parallel`); absent where only the test list is read. */
+  parallel?(name: string, optionsText: string): Promise<string>;
 }
 
 const JUDGE_MEMORY_MB = 256;
@@ -95,6 +99,13 @@ export class JudgeSession {
       const jail = context.global;
       await jail.set("__hostCall", new ivm.Reference((...args: unknown[]) => host.call(...(checkedStrings(args, 3) as [string, string, string]))));
       await jail.set("__hostDrive", new ivm.Reference((...args: unknown[]) => host.drive(...(checkedStrings(args, 2) as [string, string]))));
+      await jail.set(
+        "__hostParallel",
+        new ivm.Reference((...args: unknown[]) => {
+          if (host.parallel === undefined) throw new Error("parallel mode is not available here");
+          return host.parallel(...(checkedStrings(args, 2) as [string, string]));
+        }),
+      );
       await judge.script.run(context, { timeout: 5000 });
       const api = (await jail.get("__judge", { reference: true })) as ivm.Reference<Record<string, unknown>>;
       const list = (await api.get("list", { reference: true })) as ivm.Reference<() => string>;

@@ -42,7 +42,7 @@ export class StudentSession {
 
   private constructor(
     private readonly isolate: ivm.Isolate,
-    private readonly fns: { call: Fn; drive: Fn; takeOutput: Fn },
+    private readonly fns: { call: Fn; drive: Fn; takeOutput: Fn; callShared: Fn },
   ) {}
 
   static async start(program: StudentProgram, deadlineMs: number): Promise<StudentSession | StartFailure> {
@@ -136,15 +136,15 @@ export class StudentSession {
     if (missing.length > 0) {
       return { verdict: "compile_error", message: `Your code must export ${missing.map((m) => `\`${m}\``).join(", ")} (for example \`export function ${missing[0]}(...)\`).` };
     }
-    return new StudentSession(isolate, { call: await fn("call"), drive: await fn("drive"), takeOutput: await fn("takeOutput") });
+    return new StudentSession(isolate, { call: await fn("call"), drive: await fn("drive"), takeOutput: await fn("takeOutput"), callShared: await fn("callShared") });
   }
 
   /** Calls a bridge function with a deadline; a limit ends the session and becomes the reply. */
-  private async invoke(fn: Fn, args: string[], timeoutMs: number): Promise<string> {
+  private async invoke(fn: Fn, args: unknown[], timeoutMs: number): Promise<string> {
     if (this.ended) return limitReply(this.ended.verdict, this.ended.message);
     const ms = Math.max(1, Math.floor(timeoutMs));
     try {
-      const call = fn.apply(undefined, args, { timeout: ms, result: { promise: true } }) as Promise<string>;
+      const call = fn.apply(undefined, args as string[], { timeout: ms, result: { promise: true } }) as Promise<string>;
       return await withDeadline(call, ms + 50, () => this.dispose());
     } catch (error) {
       const limit = limitOf(error, this.isolate.isDisposed) ?? (error instanceof DeadlineExceeded ? "timeout" : undefined);
@@ -164,6 +164,11 @@ export class StudentSession {
 
   drive(moduleName: string, driver: string, argsText: string, timeoutMs: number): Promise<string> {
     return this.invoke(this.fns.drive, [moduleName, driver, argsText], timeoutMs);
+  }
+
+  /** Parallel mode: calls export `name` as one of several threads over `buffer` (shared, not copied). */
+  callShared(name: string, buffer: SharedArrayBuffer, optionsText: string, timeoutMs: number): Promise<string> {
+    return this.invoke(this.fns.callShared, [name, new ivm.ExternalCopy(buffer).copyInto({ release: true }), optionsText], timeoutMs);
   }
 
   async takeOutput(): Promise<string> {

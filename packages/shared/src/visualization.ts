@@ -48,17 +48,3 @@ export interface NetworkVisualizationData {
   seed?: string | number;
   split?: string;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
-
-export function isSortingData(v: unknown): v is SortingVisualizationData {
-  return isObject(v) && Array.isArray(v.initial) && Array.isArray(v.operations);
-}
-
-export function isScheduleData(v: unknown): v is ScheduleVisualizationData {
-  return isObject(v) && Array.isArray(v.threads) && Array.isArray(v.steps);
-}
-
-export function isNetworkData(v: unknown): v is NetworkVisualizationData {
-  return isObject(v) && Array.isArray(v.hosts) && Array.isArray(v.events);
-}

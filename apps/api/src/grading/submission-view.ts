@@ -1,12 +1,9 @@
 // A stored submission as the API shows it (SubmissionView in @autograder/shared).
-import type { PrismaClient } from "@autograder/db";
+import type { PrismaClient, Submission } from "@autograder/db";
 import type { SubmissionView, Verdict } from "@autograder/shared";
 
-export async function loadSubmissionView(prisma: PrismaClient, id: string): Promise<SubmissionView | null> {
-  const s = await prisma.submission.findUnique({ where: { id }, include: { tests: { orderBy: { position: "asc" } } } });
-  if (s === null) return null;
-  const stored = (s.report ?? {}) as { message?: string | null; compileError?: { message: string; line: number; column: number } | null; durationMs?: number };
-  const done = s.status === "graded" || s.status === "error";
+/** Every field of the view but the report. */
+export function submissionSummary(s: Submission): Omit<SubmissionView, "report"> {
   return {
     id: s.id,
     exerciseId: s.exerciseId,
@@ -21,6 +18,16 @@ export async function loadSubmissionView(prisma: PrismaClient, id: string): Prom
     finalScore: s.finalScore,
     createdAt: s.createdAt.toISOString(),
     gradedAt: s.gradedAt?.toISOString() ?? null,
+  };
+}
+
+export async function loadSubmissionView(prisma: PrismaClient, id: string): Promise<SubmissionView | null> {
+  const s = await prisma.submission.findUnique({ where: { id }, include: { tests: { orderBy: { position: "asc" } } } });
+  if (s === null) return null;
+  const stored = (s.report ?? {}) as { message?: string | null; compileError?: { message: string; line: number; column: number } | null; durationMs?: number };
+  const done = s.status === "graded" || s.status === "error";
+  return {
+    ...submissionSummary(s),
     report: done
       ? {
           exerciseId: s.exerciseId,

@@ -6,7 +6,7 @@ import { AppError, CodeBody, Created, ExerciseIdParams, MAX_CODE_BYTES, Submissi
 import { userOf, type AuthUser } from "../auth/context.ts";
 import { canSeeWorkOf, isStaff } from "../grading/access.ts";
 import { latePenaltyPercent } from "../reports/late-policy.ts";
-import { loadSubmissionView } from "../grading/submission-view.ts";
+import { loadSubmissionView, submissionSummary } from "../grading/submission-view.ts";
 
 /** A user's submissions waiting or being graded at once (fairness: one student cannot fill the queue). */
 export const MAX_IN_FLIGHT = 3;
@@ -73,22 +73,7 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const rows = await app.prisma.submission.findMany({ where: { userId: userOf(request).id, exerciseId: request.params.id }, orderBy: { createdAt: "desc" }, take: 100 });
-      return rows.map((s) => ({
-        id: s.id,
-        exerciseId: s.exerciseId,
-        userId: s.userId,
-        assignmentId: s.assignmentId,
-        kind: s.kind,
-        status: s.status,
-        verdict: s.verdict,
-        score: s.score,
-        maxScore: s.maxScore,
-        latePenaltyPercent: s.latePenaltyPercent,
-        finalScore: s.finalScore,
-        createdAt: s.createdAt.toISOString(),
-        gradedAt: s.gradedAt?.toISOString() ?? null,
-        code: s.code,
-      }));
+      return rows.map((s) => ({ ...submissionSummary(s), code: s.code }));
     },
   );
 

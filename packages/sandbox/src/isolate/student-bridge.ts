@@ -14,6 +14,9 @@ const WeakMapCtor = WeakMap;
 const StringCtor = String;
 const { isArray } = Array;
 const mathCeil = Math.ceil;
+const Int32ArrayCtor = Int32Array;
+const { add: atomicsAdd, load: atomicsLoad, wait: atomicsWait, notify: atomicsNotify } = Atomics;
+const dateNow = Date.now;
 const g = globalThis as unknown as Record<string, unknown>;
 
 /** Platform runtimes by module name, for the platform modules' sources (`import { platform }`). */
@@ -298,4 +301,36 @@ export async function drive(moduleName: string, driver: string, argsText: string
   const [scenario, params, driverOptions] = decode(argsText) as [string, unknown, unknown];
   const outcome = await invoke(fn, [workload, scenario, params ?? {}, driverOptions ?? {}]);
   return finish(outcome.threw ? { threw: outcome.threw } : {}, outcome.value);
+}
+
+const SPIN_MS = 20;
+
+interface SharedCall {
+  length: number;
+  slots: number;
+  index: number;
+  threads: number;
+}
+
+/**
+ * Parallel mode: this isolate is thread `index` of `threads`, all sharing `buffer`, laid out as
+ * `length` data values, `slots` result values, then two control cells: [arrived, go]. Each thread
+ * counts itself in and waits until the host sets `go` (once every thread is in), so that all of
+ * them call the export (data, result, index, threads) at the same moment.
+ */
+export async function callShared(name: string, buffer: SharedArrayBuffer, optionsText: string): Promise<string> {
+  const o = parse(optionsText) as SharedCall;
+  const control = new Int32ArrayCtor(buffer, (o.length + o.slots) * 4, 2);
+  atomicsAdd(control, 0, 1);
+  atomicsNotify(control, 0);
+  // Spin first (a thread asleep in Atomics.wait can take long to wake up, and then the threads
+  // would not really start together), but only for a while.
+  const spinUntil = dateNow() + SPIN_MS;
+  for (let i = 1; atomicsLoad(control, 1) === 0; i++) if ((i & 0xfff) === 0 && dateNow() > spinUntil) atomicsWait(control, 1, 0, SPIN_MS);
+  const fn = student[name];
+  if (typeof fn !== "function") return finish({ missing: name }, null);
+  const data = new Int32ArrayCtor(buffer, 0, o.length);
+  const result = new Int32ArrayCtor(buffer, o.length * 4, o.slots);
+  const outcome = await invoke(fn, [data, result, o.index, o.threads]);
+  return finish(outcome.threw ? { threw: outcome.threw } : {}, null);
 }

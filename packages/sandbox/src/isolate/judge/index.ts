@@ -1,13 +1,14 @@
 // The "judge" module: what an exercise's tests.ts imports. It runs in the judge isolate; the
-// student's code is reached only through the host (`__hostCall`, `__hostDrive`), with values
-// encoded as strings both ways.
+// student's code is reached only through the host (`__hostCall`, `__hostDrive`,
+// `__hostParallel`), with values encoded as strings both ways.
 import fc from "fast-check";
 import type { ScenarioReport } from "@autograder/shared";
 import { decode, encode } from "../codec.ts";
 import { inspect } from "../inspect.ts";
+import { generateInts } from "../generate.ts";
 import { AssertionFailure, expect, fail } from "./expect.ts";
 
-export { expect, fail, fc, AssertionFailure };
+export { expect, fail, fc, AssertionFailure, generateInts };
 export type { ScenarioReport };
 
 interface HostFunction {
@@ -16,8 +17,10 @@ interface HostFunction {
 const g = globalThis as unknown as Record<string, unknown>;
 const hostCall = g.__hostCall as HostFunction;
 const hostDrive = g.__hostDrive as HostFunction;
+const hostParallel = g.__hostParallel as HostFunction;
 delete g.__hostCall;
 delete g.__hostDrive;
+delete g.__hostParallel;
 
 export interface TestOptions {
   /** Points of this test (default 1). */
@@ -43,6 +46,8 @@ export interface TestContext {
   show(visualization: Visualization): void;
   /** Fails the test with a scenario's message, verdict and picture unless it was ok. */
   expectScenario(report: ScenarioReport): void;
+  /** A line shown as the message of this test when it passes (visible tests only), e.g. a measured speed-up. */
+  note(text: string): void;
 }
 
 type TestFn = (t: TestContext) => void | Promise<void>;
@@ -86,6 +91,26 @@ export interface CallStats {
 
 export type TraceOp = ["read", number] | ["write", number, unknown];
 
+/** Parallel mode: the shared input, made by the host from `seed` (see `generateInts`). */
+export interface ParallelOptions {
+  /** How many isolates call the export at the same time (1 to 16). */
+  threads: number;
+  /** Int32 values in the shared data array. */
+  length: number;
+  seed: number;
+  /** Values are in 0..max. */
+  max: number;
+  /** Result slots (default 1), all 0 at the start. */
+  slots?: number;
+}
+
+export interface ParallelResult {
+  /** The result slots after every thread returned. */
+  result: number[];
+  /** Wall time from starting the threads' calls to the last one's end, as the host measured it. */
+  wallMs: number;
+}
+
 export interface RunResult<T = unknown> {
   value: T;
   /** The arguments as they were after the call (in-place changes show here). */
@@ -119,6 +144,7 @@ interface State {
   verdict?: string;
   scenarioSeed?: string;
   summary?: string;
+  note?: string;
   lastTracked?: { initial: unknown[]; trace: TraceOp[] };
 }
 let state: State = { seed: 1 };
@@ -140,6 +166,17 @@ export const student = {
   /** Calls a student export; resolves with its return value, rejects if it threw. */
   async call<T = unknown>(name: string, ...args: unknown[]): Promise<T> {
     return (await student.run<T>(name, args)).value;
+  },
+  /**
+   * Parallel mode: `threads` isolates call `name(data, result, index, threads)` at the same time
+   * over one SharedArrayBuffer; `data` holds `generateInts(length, seed, max)`.
+   */
+  async parallel(name: string, options: ParallelOptions): Promise<ParallelResult> {
+    state.input ??= `${name}(data, result, index, ${options.threads}) in ${options.threads} threads, data of length ${options.length}`;
+    const reply = await hostParallel.apply(undefined, [name, JSON.stringify(options)], { result: { promise: true } });
+    const [meta, payload] = split(reply);
+    if (meta.threw) throw new StudentError(`${name} threw ${meta.threw.name}: ${meta.threw.message}`);
+    return payload as ParallelResult;
   },
 };
 
@@ -188,12 +225,16 @@ const context: TestContext = {
     if (report.verdict === "deadlock" || report.verdict === "timeout") state.verdict = report.verdict;
     throw new AssertionFailure(report.message || `the scenario ended with ${report.verdict}`);
   },
+  note(text) {
+    state.note = String(text);
+  },
 };
 
 interface Outcome {
   passed: boolean;
   message: string;
   summary?: string;
+  note?: string;
   verdict?: string;
   details?: Record<string, unknown>;
 }
@@ -205,7 +246,7 @@ async function runTest(index: number, seed: number): Promise<string> {
   let outcome: Outcome;
   try {
     await t.fn(context);
-    outcome = { passed: true, message: "" };
+    outcome = { passed: true, message: "", ...(state.note === undefined ? {} : { note: state.note }) };
   } catch (error) {
     if (error instanceof LimitReached) outcome = { passed: false, message: error.message, verdict: error.verdict };
     else if (error instanceof AssertionFailure) {
