@@ -1,6 +1,7 @@
 // `npm start`: installs nothing, builds what is missing, starts everything, prints the URL.
 import { ConfigError, loadConfig } from "../apps/api/src/config.ts";
 import { startPlatform } from "../apps/api/src/launcher/platform.ts";
+import { ensureWebBuilt } from "../apps/web/build.ts";
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -17,6 +18,8 @@ async function main() {
   }
   let platform;
   try {
+    // The server lists the web app's files once at start, so build them first when missing.
+    await ensureWebBuilt(log);
     platform = await startPlatform(config, log);
   } catch (err) {
     process.stderr.write(`Could not start: ${(err as Error).message}\n`);

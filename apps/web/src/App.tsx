@@ -1,0 +1,146 @@
+// Layout, routes and the login gate. Pages that need the editor or charts load lazily.
+import { lazy, Suspense, useEffect, type ReactNode } from "react";
+import { isStaff, useAuth } from "./auth.tsx";
+import { ErrorBox, Spinner } from "./components/common.tsx";
+import { DashboardPage } from "./pages/Dashboard.tsx";
+import { JoinPage } from "./pages/Join.tsx";
+import { LoginPage } from "./pages/Login.tsx";
+import { Link, matchPath, useRouter } from "./router.tsx";
+import { useTheme } from "./theme.ts";
+
+const ExercisePage = lazy(() => import("./pages/Exercise.tsx").then((m) => ({ default: m.ExercisePage })));
+const CoursePage = lazy(() => import("./pages/Course.tsx").then((m) => ({ default: m.CoursePage })));
+const GradebookPage = lazy(() => import("./pages/Gradebook.tsx").then((m) => ({ default: m.GradebookPage })));
+const AuthoringHomePage = lazy(() => import("./pages/Authoring.tsx").then((m) => ({ default: m.AuthoringHomePage })));
+const AuthoringPage = lazy(() => import("./pages/Authoring.tsx").then((m) => ({ default: m.AuthoringPage })));
+const TimelinePage = lazy(() => import("./pages/Timeline.tsx").then((m) => ({ default: m.TimelinePage })));
+const AnalyticsPage = lazy(() => import("./pages/Analytics.tsx").then((m) => ({ default: m.AnalyticsPage })));
+
+function ThemeToggle() {
+  const [theme, setTheme] = useTheme();
+  return (
+    <button type="button" className="ghost" onClick={() => setTheme(theme === "dark" ? "light" : "dark")} aria-label={`Switch to ${theme === "dark" ? "light" : "dark"} theme`}>
+      {theme === "dark" ? "☀ Light" : "☾ Dark"}
+    </button>
+  );
+}
+
+function Header() {
+  const { me, logout } = useAuth();
+  const { navigate } = useRouter();
+  return (
+    <header className="app-header">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <Link to="/" className="brand">
+        Autograder
+      </Link>
+      {me ? (
+        <nav aria-label="Main">
+          <Link to="/">Dashboard</Link>
+          {isStaff(me) ? <Link to="/authoring">Authoring</Link> : null}
+        </nav>
+      ) : null}
+      <div className="header-right">
+        <ThemeToggle />
+        {me ? (
+          <>
+            <span className="muted user-name" title={me.email}>
+              {me.name} {isStaff(me) ? <span className="tag">{me.role}</span> : null}
+            </span>
+            <button
+              type="button"
+              className="ghost"
+              onClick={() => {
+                void logout().then(() => navigate("/login"));
+              }}
+            >
+              Log out
+            </button>
+          </>
+        ) : null}
+      </div>
+    </header>
+  );
+}
+
+function Staff({ children }: { children: ReactNode }) {
+  const { me } = useAuth();
+  if (!isStaff(me)) return <ErrorBox error="This page is for instructors." />;
+  return <>{children}</>;
+}
+
+function Routes() {
+  const { path, navigate } = useRouter();
+  const { me, loading } = useAuth();
+  const isPublic = path === "/login" || path === "/join";
+  useEffect(() => {
+    if (!loading && !me && !isPublic) navigate(`/login${path !== "/" ? `?next=${encodeURIComponent(path + window.location.search)}` : ""}`, { replace: true });
+    if (!loading && me && path === "/login") navigate("/", { replace: true });
+  }, [loading, me, isPublic, path, navigate]);
+  if (loading) return <Spinner />;
+  if (path === "/login") return <LoginPage />;
+  if (path === "/join") return <JoinPage />;
+  if (!me) return <Spinner />;
+  let m: Record<string, string> | null;
+  if (path === "/") return <DashboardPage />;
+  if ((m = matchPath("/exercises/:id", path))) return <ExercisePage id={m.id as string} />;
+  if ((m = matchPath("/courses/:id", path)))
+    return (
+      <Staff>
+        <CoursePage id={m.id as string} />
+      </Staff>
+    );
+  if ((m = matchPath("/courses/:id/gradebook", path)))
+    return (
+      <Staff>
+        <GradebookPage courseId={m.id as string} />
+      </Staff>
+    );
+  if (path === "/authoring")
+    return (
+      <Staff>
+        <AuthoringHomePage />
+      </Staff>
+    );
+  if ((m = matchPath("/authoring/:id", path)))
+    return (
+      <Staff>
+        <AuthoringPage key={m.id} id={m.id as string} />
+      </Staff>
+    );
+  if ((m = matchPath("/courses/:id/students/:userId", path)))
+    return (
+      <Staff>
+        <TimelinePage courseId={m.id as string} userId={m.userId as string} />
+      </Staff>
+    );
+  if ((m = matchPath("/courses/:id/analytics", path)))
+    return (
+      <Staff>
+        <AnalyticsPage courseId={m.id as string} />
+      </Staff>
+    );
+  return (
+    <div className="page">
+      <h1>Page not found</h1>
+      <p>
+        <Link to="/">Back to the dashboard</Link>
+      </p>
+    </div>
+  );
+}
+
+export function App() {
+  return (
+    <>
+      <Header />
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<Spinner />}>
+          <Routes />
+        </Suspense>
+      </main>
+    </>
+  );
+}

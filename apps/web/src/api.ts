@@ -1,0 +1,119 @@
+// The one way the app talks to the server: JSON, cookie session, CSRF header on writes,
+// errors turned into ApiError with the catalog's code and message.
+import type { ErrorBody } from "@autograder/shared";
+
+// Only types come from @autograder/shared: its index also exports the API's TypeBox schemas,
+// which would add ~200 KB of runtime to the first page.
+function isErrorBody(value: unknown): value is ErrorBody {
+  if (typeof value !== "object" || value === null || !("error" in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return typeof error === "object" && error !== null && "code" in error && "message" in error;
+}
+
+export class ApiError extends Error {
+  override name = "ApiError";
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken: string | undefined;
+/** Requests made before there is a session (the server exempts them). */
+const NO_CSRF = new Set(["/api/auth/login"]);
+
+/** Forget the CSRF token (after login or logout the session, and so the token, changes). */
+export function resetCsrf(): void {
+  csrfToken = undefined;
+}
+
+/** Login and registration answer with the new session's token. */
+export function setCsrf(token: string | undefined): void {
+  csrfToken = token;
+}
+
+/** The session's CSRF token; undefined when there is no session (nothing to protect yet). */
+async function getCsrf(): Promise<string | undefined> {
+  if (csrfToken === undefined) {
+    try {
+      const body = await request<{ csrfToken: string }>("GET", "/api/auth/csrf");
+      csrfToken = body.csrfToken;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return undefined;
+      throw error;
+    }
+  }
+  return csrfToken;
+}
+
+/** A raw body (a zip upload) instead of JSON. */
+class RawBody {
+  constructor(
+    readonly data: Blob,
+    readonly type: string,
+  ) {}
+}
+
+async function request<T>(method: string, path: string, body?: unknown, retried = false, csrf = true): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (body !== undefined) headers["content-type"] = body instanceof RawBody ? body.type : "application/json";
+  if (method !== "GET" && method !== "HEAD" && csrf && !NO_CSRF.has(path)) {
+    const token = await getCsrf();
+    if (token !== undefined) headers["x-csrf-token"] = token;
+  }
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: body === undefined ? undefined : body instanceof RawBody ? body.data : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, "NETWORK", "The server cannot be reached; check your connection and try again.");
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  let json: unknown = undefined;
+  if (text !== "") {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+  }
+  if (!res.ok) {
+    if (isErrorBody(json)) {
+      if (json.error.code === "CSRF_INVALID" && !retried) {
+        resetCsrf();
+        return request<T>(method, path, body, true);
+      }
+      throw new ApiError(res.status, json.error.code, json.error.message);
+    }
+    throw new ApiError(res.status, "HTTP_" + res.status, `The server answered ${res.status} ${res.statusText}.`);
+  }
+  return json as T;
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>("GET", path),
+  post: <T>(path: string, body: unknown = {}) => request<T>("POST", path, body),
+  /** A POST made before there is a session (registration): no CSRF token exists yet. */
+  postAnonymous: <T>(path: string, body: unknown = {}) => request<T>("POST", path, body, false, false),
+  put: <T>(path: string, body: unknown = {}) => request<T>("PUT", path, body),
+  /** POST a file as it is (e.g. a zip with content-type application/zip). */
+  postRaw: <T>(path: string, data: Blob, type: string) => request<T>("POST", path, new RawBody(data, type)),
+  del: <T>(path: string) => request<T>("DELETE", path),
+};
+
+/** Exercise ids contain a slash (sorting/selection-sort): one encoded path segment. */
+export const exercisePath = (id: string) => `/api/exercises/${encodeURIComponent(id)}`;
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

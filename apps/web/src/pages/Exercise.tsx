@@ -1,0 +1,348 @@
+// The exercise page: statement, editor with drafts, Run and Submit with live results,
+// submission history with diffs, and (for staff) validate and publish.
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { AssignmentInfo, CourseInfo, ExerciseDetail, GradeReport, SubmissionListItem, SubmissionView } from "@autograder/shared";
+import { api, ApiError, errorMessage, exercisePath } from "../api.ts";
+import { isStaff, useAuth } from "../auth.tsx";
+import { ErrorBox, formatDate, Spinner } from "../components/common.tsx";
+import { Markdown } from "../components/Markdown.tsx";
+import { ResultsPanel, VERDICT_TEXT, type LiveResult } from "../components/ResultsPanel.tsx";
+import { useDocumentTitle, useResource } from "../hooks.ts";
+import { useRouter } from "../router.tsx";
+import { followSubmission, type Follower } from "../submissions.ts";
+import { dueLabel } from "./Dashboard.tsx";
+import { AuthoringPanel } from "./Authoring.tsx";
+import { latePolicyText } from "./Course.tsx";
+
+const CodeEditor = lazy(() => import("../editor/CodeEditor.tsx"));
+const DiffEditor = lazy(() => import("../editor/DiffEditor.tsx"));
+
+type SaveState = "saved" | "saving" | "dirty" | "error" | "idle";
+const SAVE_TEXT: Record<SaveState, string> = { idle: "", saved: "Draft saved", saving: "Saving draft…", dirty: "Unsaved changes", error: "Draft not saved (retrying on next change)" };
+const DRAFT_DELAY_MS = 800;
+
+async function loadDraft(id: string): Promise<string | null> {
+  try {
+    const d = await api.get<{ code: string }>(`${exercisePath(id)}/draft`);
+    return typeof d?.code === "string" ? d.code : null;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+export function ExercisePage({ id }: { id: string }) {
+  const { search } = useRouter();
+  const assignmentId = new URLSearchParams(search).get("assignment") ?? undefined;
+  const { me } = useAuth();
+  const exercise = useResource(() => api.get<ExerciseDetail>(exercisePath(id)), [id]);
+  useDocumentTitle(exercise.data?.title ?? "Exercise");
+  if (exercise.loading) return <Spinner label="Loading the exercise" />;
+  if (exercise.error || !exercise.data) return <ErrorBox error={exercise.error ?? "Not found"} title="Could not open this exercise" />;
+  return <Workspace key={id} exercise={exercise.data} assignmentId={assignmentId} staff={isStaff(me)} />;
+}
+
+function Workspace({ exercise, assignmentId, staff }: { exercise: ExerciseDetail; assignmentId: string | undefined; staff: boolean }) {
+  const base = exercisePath(exercise.id);
+  const [code, setCode] = useState<string | null>(null);
+  const [draftError, setDraftError] = useState<unknown>(null);
+  const [save, setSave] = useState<SaveState>("idle");
+  const [result, setResult] = useState<LiveResult | null>(null);
+  const [tab, setTab] = useState<"statement" | "history" | "authoring">("statement");
+  const [historyTick, setHistoryTick] = useState(0);
+  const codeRef = useRef<string>("");
+  const savedRef = useRef<string>("");
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const follower = useRef<Follower | null>(null);
+  const editorApi = useRef<{ revealLine(line: number, column?: number): void } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    loadDraft(exercise.id).then(
+      (draft) => {
+        if (!live) return;
+        const initial = draft ?? exercise.starter;
+        codeRef.current = initial;
+        savedRef.current = draft ?? "";
+        setCode(initial);
+        setSave(draft === null ? "idle" : "saved");
+      },
+      (error: unknown) => {
+        if (!live) return;
+        setDraftError(error);
+        codeRef.current = exercise.starter;
+        setCode(exercise.starter);
+      },
+    );
+    return () => {
+      live = false;
+      follower.current?.stop();
+    };
+  }, [exercise.id, exercise.starter]);
+
+  const saveNow = useCallback(async () => {
+    clearTimeout(timer.current);
+    const text = codeRef.current;
+    if (text === savedRef.current) return;
+    setSave("saving");
+    try {
+      await api.put(`${base}/draft`, { code: text });
+      savedRef.current = text;
+      setSave(codeRef.current === text ? "saved" : "dirty");
+    } catch {
+      setSave("error");
+    }
+  }, [base]);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const onChange = useCallback(
+    (value: string) => {
+      codeRef.current = value;
+      if (value === savedRef.current) return;
+      setSave("dirty");
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void saveNow(), DRAFT_DELAY_MS);
+    },
+    [saveNow],
+  );
+
+  const start = useCallback(
+    async (kind: "run" | "submit") => {
+      follower.current?.stop();
+      void saveNow();
+      setResult({ kind, status: "queued", report: null, score: null, maxScore: null });
+      try {
+        const body = kind === "submit" ? { code: codeRef.current, ...(assignmentId ? { assignmentId } : {}) } : { code: codeRef.current };
+        const { id } = await api.post<{ id: string }>(`${base}/${kind === "run" ? "runs" : "submissions"}`, body);
+        follower.current = followSubmission(
+          id,
+          (status) => setResult((r) => (r ? { ...r, status } : r)),
+          (s: SubmissionView) => {
+            setResult({ kind, status: s.status, report: s.report as GradeReport | null, score: s.score, maxScore: s.maxScore, finalScore: s.finalScore, verdict: s.verdict });
+            setHistoryTick((t) => t + 1);
+          },
+          (error) => setResult((r) => ({ ...(r ?? { kind, report: null, score: null, maxScore: null }), status: "error", error: errorMessage(error) })),
+        );
+      } catch (error) {
+        setResult({ kind, status: "error", report: null, score: null, maxScore: null, error: errorMessage(error) });
+      }
+    },
+    [assignmentId, base, saveNow],
+  );
+
+  const reset = () => {
+    if (!window.confirm("Replace your code with the starter code? Your current code stays in the submission history only if you ran or submitted it.")) return;
+    codeRef.current = exercise.starter;
+    setCode(exercise.starter);
+    onChange(exercise.starter);
+  };
+
+  const pending = result !== null && (result.status === "queued" || result.status === "running");
+  const compileError = result?.report?.compileError;
+  const declarations = useMemo(() => exercise.declarations ?? {}, [exercise.declarations]);
+
+  return (
+    <div className="workspace">
+      <section className="pane statement-pane" aria-label="Exercise">
+        <header className="exercise-head">
+          <h1>{exercise.title}</h1>
+          <p className="tags">
+            <span className="tag">{exercise.family}</span> <span className={`tag diff-${exercise.difficulty}`}>{exercise.difficulty}</span>
+            {exercise.tags.map((t) => (
+              <span key={t} className="tag subtle">
+                {t}
+              </span>
+            ))}
+          </p>
+          {assignmentId ? <AssignmentLine assignmentId={assignmentId} /> : null}
+        </header>
+        <div role="tablist" aria-label="Exercise views" className="tabs">
+          <TabButton id="statement" current={tab} onSelect={setTab}>
+            Statement
+          </TabButton>
+          <TabButton id="history" current={tab} onSelect={setTab}>
+            History
+          </TabButton>
+          {staff ? (
+            <TabButton id="authoring" current={tab} onSelect={setTab}>
+              Validate &amp; publish
+            </TabButton>
+          ) : null}
+        </div>
+        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel" tabIndex={0}>
+          {tab === "statement" ? (
+            <>
+              <Markdown source={exercise.statement} />
+              <h2 className="small-title">Tests</h2>
+              <ul className="test-list">
+                {exercise.tests.map((t) => (
+                  <li key={t.name}>
+                    {t.name} <span className="muted">({t.weight} pt{t.weight === 1 ? "" : "s"}{t.hidden ? ", hidden" : ""})</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : tab === "history" ? (
+            <History
+              exerciseId={exercise.id}
+              tick={historyTick}
+              onLoad={(c) => {
+                codeRef.current = c;
+                setCode(c);
+                onChange(c);
+              }}
+            />
+          ) : (
+            <AuthoringPanel exerciseId={exercise.id} />
+          )}
+        </div>
+      </section>
+      <section className="pane editor-pane" aria-label="Your solution">
+        <div className="toolbar" role="toolbar" aria-label="Solution actions">
+          <button type="button" onClick={() => void start("run")} disabled={code === null || pending} title="Run the visible tests (Ctrl+Enter)">
+            ▶ Run
+          </button>
+          <button type="button" className="primary" onClick={() => void start("submit")} disabled={code === null || pending} title="Submit for a grade">
+            Submit
+          </button>
+          <button type="button" onClick={reset} disabled={code === null}>
+            Reset to starter
+          </button>
+          <span className="save-state muted" role="status" aria-live="polite">
+            {SAVE_TEXT[save]}
+          </span>
+        </div>
+        {draftError ? <ErrorBox error={draftError} title="Your draft could not be loaded; showing the starter" /> : null}
+        <p className="sr-only" id="editor-help">
+          Code editor. Press Control+M to switch Tab between inserting a tab and moving focus. Control+S saves the draft, Control+Enter runs.
+        </p>
+        <div className="editor-frame">
+          {code === null ? (
+            <Spinner label="Loading your draft" />
+          ) : (
+            <Suspense fallback={<Spinner label="Loading the editor" />}>
+              <CodeEditor
+                path={`${exercise.id.replace(/[^\w-]/g, "_")}/solution.ts`}
+                value={code}
+                onChange={onChange}
+                declarations={declarations}
+                ariaLabel={`Solution code for ${exercise.title}. Press Control+M to toggle Tab moving focus.`}
+                onSave={() => void saveNow()}
+                onRun={() => void start("run")}
+                onReady={(a) => (editorApi.current = a)}
+              />
+            </Suspense>
+          )}
+        </div>
+        {compileError ? (
+          <button type="button" className="link" onClick={() => editorApi.current?.revealLine(compileError.line, compileError.column)}>
+            Go to the compile error (line {compileError.line})
+          </button>
+        ) : null}
+        <section className="results-pane" aria-label="Results">
+          <h2 className="small-title">Results</h2>
+          <ResultsPanel result={result} />
+        </section>
+      </section>
+    </div>
+  );
+}
+
+function TabButton({ id, current, onSelect, children }: { id: "statement" | "history" | "authoring"; current: string; onSelect(id: "statement" | "history" | "authoring"): void; children: React.ReactNode }) {
+  return (
+    <button type="button" role="tab" id={`tab-${id}`} aria-selected={current === id} aria-controls={`panel-${id}`} tabIndex={current === id ? 0 : -1} onClick={() => onSelect(id)}
+      onKeyDown={(e) => {
+        if (e.key !== "ArrowRight" && e.key !== "ArrowLeft") return;
+        const tabs = [...(e.currentTarget.parentElement?.querySelectorAll<HTMLButtonElement>("[role=tab]") ?? [])];
+        const i = tabs.indexOf(e.currentTarget);
+        const next = tabs[(i + (e.key === "ArrowRight" ? 1 : tabs.length - 1)) % tabs.length];
+        const nextId = next?.id.replace("tab-", "") as "statement" | "history" | "authoring" | undefined;
+        if (next && nextId) {
+          onSelect(nextId);
+          next.focus();
+        }
+      }}
+    >
+      {children}
+    </button>
+  );
+}
+
+function AssignmentLine({ assignmentId }: { assignmentId: string }) {
+  const found = useResource(async () => {
+    const courses = await api.get<CourseInfo[]>("/api/courses");
+    for (const c of courses) {
+      const list = await api.get<AssignmentInfo[]>(`/api/courses/${encodeURIComponent(c.id)}/assignments`);
+      const a = list.find((x) => x.id === assignmentId);
+      if (a) return { course: c, assignment: a };
+    }
+    return null;
+  }, [assignmentId]).data;
+  if (!found) return null;
+  const due = dueLabel(found.assignment.dueAt);
+  return (
+    <p className="muted">
+      Assignment in {found.course.title} · <span className={`due ${due.tone}`}>{due.text}</span> · {latePolicyText(found.assignment)}
+    </p>
+  );
+}
+
+function History({ exerciseId, tick, onLoad }: { exerciseId: string; tick: number; onLoad(code: string): void }) {
+  const history = useResource(() => api.get<SubmissionListItem[]>(`${exercisePath(exerciseId)}/submissions`), [exerciseId, tick]);
+  const [picked, setPicked] = useState<string[]>([]);
+  if (history.loading && !history.data) return <Spinner label="Loading your submissions" />;
+  if (history.error) return <ErrorBox error={history.error} title="Could not load your submissions" />;
+  const items = history.data ?? [];
+  if (items.length === 0) return <p className="muted">No runs or submissions yet.</p>;
+  const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p.slice(-1), id]));
+  const chosen = items.filter((s) => picked.includes(s.id)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return (
+    <div>
+      <p className="muted">Tick two entries to compare their code.</p>
+      <table className="table compact">
+        <caption className="sr-only">Your runs and submissions, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Compare</th>
+            <th scope="col">When</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Result</th>
+            <th scope="col">Score</th>
+            <th scope="col">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((s) => (
+            <tr key={s.id}>
+              <td>
+                <input type="checkbox" checked={picked.includes(s.id)} onChange={() => toggle(s.id)} aria-label={`Compare the ${s.kind} of ${formatDate(s.createdAt)}`} />
+              </td>
+              <td>{formatDate(s.createdAt)}</td>
+              <td>{s.kind === "submit" ? "Submission" : "Run"}</td>
+              <td>{s.status === "graded" ? (VERDICT_TEXT[s.verdict ?? ""] ?? s.verdict) : s.status}</td>
+              <td>{s.score !== null && s.maxScore ? `${s.finalScore ?? s.score}/${s.maxScore}` : "—"}</td>
+              <td>
+                <button type="button" className="link" onClick={() => onLoad(s.code)}>
+                  Load code
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {chosen.length === 2 && chosen[0] && chosen[1] ? (
+        <div className="diff-wrap">
+          <h3 className="small-title">
+            {formatDate(chosen[0].createdAt)} → {formatDate(chosen[1].createdAt)}
+          </h3>
+          <Suspense fallback={<Spinner label="Loading the diff" />}>
+            <DiffEditor original={chosen[0].code} modified={chosen[1].code} ariaLabel="Difference between two submissions" />
+          </Suspense>
+        </div>
+      ) : null}
+    </div>
+  );
+}
