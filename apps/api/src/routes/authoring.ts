@@ -5,7 +5,7 @@ import { Type } from "typebox";
 import { AppError, ExerciseIdParams } from "@autograder/shared";
 import { userOf } from "../auth/context.ts";
 import { fromZip, toZip } from "../exercises/archive.ts";
-import { checkFormat, editableExercise, publishRefusal, saveVersion } from "../exercises/authoring.ts";
+import { checkFormat, editableExercise, publishRefusal, readableExercise, saveVersion } from "../exercises/authoring.ts";
 
 const Files = Type.Record(Type.String({ maxLength: 200 }), Type.String({ maxLength: 512 * 1024 }), { description: "path inside the exercise folder -> content" });
 const Validation = Type.Object({
@@ -19,12 +19,6 @@ export const authoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const staff = app.requireRole("instructor", "admin");
 
   app.addContentTypeParser("application/zip", { parseAs: "buffer", bodyLimit: 4 * 1024 * 1024 }, (_request, body, done) => done(null, body));
-
-  const latestVersion = async (id: string) => {
-    const exercise = await app.prisma.exercise.findUnique({ where: { id }, include: { latestVersion: true } });
-    if (!exercise?.latestVersion) throw new AppError("NOT_FOUND", `No exercise ${id}.`);
-    return { exercise, version: exercise.latestVersion };
-  };
 
   app.post(
     "/api/exercises",
@@ -58,10 +52,10 @@ export const authoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
     "/api/exercises/:id/files",
     {
       preHandler: staff,
-      schema: { tags: ["authoring"], summary: "Every file of the latest version (staff only)", params: ExerciseIdParams, response: { 200: Type.Object({ versionId: Type.String(), validation: Type.String(), files: Files }) } },
+      schema: { tags: ["authoring"], summary: "Every file of the latest version (repository exercises: instructors; authored ones: the author and admins)", params: ExerciseIdParams, response: { 200: Type.Object({ versionId: Type.String(), validation: Type.String(), files: Files }) } },
     },
     async (request) => {
-      const { version } = await latestVersion(request.params.id);
+      const { version } = await readableExercise(app.prisma, userOf(request), request.params.id);
       return { versionId: version.id, validation: version.validation, files: version.files as Record<string, string> };
     },
   );
@@ -73,7 +67,7 @@ export const authoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ["authoring"], summary: "Validate the latest version and wait for the grader's verdict", params: ExerciseIdParams, response: { 200: Validation } },
     },
     async (request) => {
-      const { version } = await latestVersion(request.params.id);
+      const { version } = await readableExercise(app.prisma, userOf(request), request.params.id);
       if (version.validation === "pending") await app.grading.enqueueValidation(version.id);
       const deadline = Date.now() + VALIDATION_WAIT_MS;
       let current = version;
@@ -93,7 +87,7 @@ export const authoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       await editableExercise(app.prisma, userOf(request), request.params.id);
-      const { version } = await latestVersion(request.params.id);
+      const { version } = await readableExercise(app.prisma, userOf(request), request.params.id);
       if (version.validation !== "valid") throw new AppError("NOT_PUBLISHABLE", publishRefusal(version.validation, version.validationReport));
       await app.prisma.$transaction([
         app.prisma.exerciseVersion.update({ where: { id: version.id }, data: { publishedAt: new Date() } }),
@@ -107,7 +101,7 @@ export const authoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
     "/api/exercises/:id/archive",
     { preHandler: staff, schema: { tags: ["authoring"], summary: "Export the latest version as a zip of its folder", params: ExerciseIdParams } },
     async (request, reply) => {
-      const { exercise, version } = await latestVersion(request.params.id);
+      const { exercise, version } = await readableExercise(app.prisma, userOf(request), request.params.id);
       const name = exercise.id.replaceAll("/", "-");
       return reply
         .header("content-type", "application/zip")
