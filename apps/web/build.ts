@@ -1,7 +1,7 @@
 // Builds the web app when apps/web/dist is missing (or stale), for `npm start`.
 // Runs Vite in a child process so the server's own process stays small.
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync, utimesSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -31,14 +31,21 @@ export function buildWeb(log: (line: string) => void = () => {}): Promise<void> 
   const require = createRequire(path.join(WEB_ROOT, "package.json"));
   const viteBin = path.join(path.dirname(require.resolve("vite/package.json")), "bin", "vite.js");
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [viteBin, "build", "--logLevel", "warn"], { cwd: WEB_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const started = new Date();
+    // A production build whatever the caller's NODE_ENV (vitest sets "test", which would
+    // give React's development build).
+    const env = { ...process.env, NODE_ENV: "production" };
+    const child = spawn(process.execPath, [viteBin, "build", "--logLevel", "warn"], { cwd: WEB_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (d: Buffer) => (output += d.toString()));
     child.stderr.on("data", (d: Buffer) => (output += d.toString()));
     child.on("error", reject);
     child.on("exit", (code) => {
-      if (code === 0) resolve();
-      else {
+      if (code === 0) {
+        // Dated when the build started: a source saved during the build still counts as newer.
+        utimesSync(path.join(WEB_DIST, "index.html"), started, started);
+        resolve();
+      } else {
         log(output.trim());
         reject(new Error(`building the web app failed (vite exited ${code})`));
       }

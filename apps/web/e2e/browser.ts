@@ -33,6 +33,12 @@ export async function newWatchedPage(browser: Browser, baseUrl: string, viewport
       const url = msg.location().url;
       if (/\/api\/me$|\/draft$/.test(url)) return;
     }
+    // Authoring: a refused publish (422) and a repository exercise's 409 are answers the page
+    // shows to the instructor.
+    if (/^Failed to load resource: the server responded with a status of (409|422)/.test(text)) {
+      const url = msg.location().url;
+      if (/\/api\/exercises\/[^/]+\/(publish|files)$/.test(url)) return;
+    }
     problems.push(`console: ${text} (${msg.location().url})`);
   });
   page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));

@@ -167,10 +167,30 @@ describe("the web app in a browser", () => {
     await page.getByRole("heading", { name: "Score distribution" }).waitFor();
     await page.locator(".chart canvas").first().waitFor();
     await shot(page, "09-analytics");
+    // Regrade the assignment's exercise from the course page: the progress bar fills up.
+    await page.goto(`/courses/${courseId}`);
+    const assignment = page.getByRole("row").filter({ hasText: "sorting/selection-sort" });
+    await assignment.getByRole("button", { name: /^Regrade/ }).click();
+    await assignment.getByRole("status").filter({ hasText: "Regrade finished: 1 of 1 submissions." }).waitFor({ timeout: 90_000 });
+    expect(await assignment.locator("progress").evaluate((p) => (p as unknown as { value: number }).value)).toBe(100);
+    await shot(page, "09b-course-regraded");
     await page.getByRole("button", { name: /Switch to dark theme/ }).click();
     await page.goto(`/courses/${courseId}/gradebook`);
     await row.waitFor();
+    expect(await row.innerText()).toMatch(/Sam Student\s+sam@e2e\.example\s+100\s+100/);
     await shot(page, "10-gradebook-dark");
+    // The student's timeline, from the gradebook: the run and the submit with their scores.
+    await row.getByRole("link", { name: STUDENT.name }).click();
+    await page.getByRole("heading", { name: `Timeline of ${STUDENT.name}` }).waitFor();
+    const list = page.getByRole("table", { name: "Oldest first" });
+    await list.waitFor();
+    const entries = await list.locator("tbody tr").allInnerTexts();
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toMatch(/Run/);
+    expect(entries[1]).toMatch(/Submit.*100%/s);
+    await expect(page.locator(".timeline-chart circle.tl-submit").count()).resolves.toBe(1);
+    await expect(page.locator(".timeline-chart circle.tl-run").count()).resolves.toBe(1);
+    await shot(page, "10b-timeline-dark");
     expect(teacher.problems).toEqual([]);
   });
 

@@ -57,7 +57,7 @@ exports: [sortIt]
 limits: { testTimeoutMs: 1000, memoryMb: 32 }
 mutants:
   - file: reversed.ts
-    catches: [sorts a small array]
+    catches: [sorts a small array, negative numbers]
 `,
     "README.md": `# ${title}
 
@@ -80,11 +80,11 @@ sortIt([3, 1, 2]); // [1, 2, 3]
     "tests.ts": `import { test, expect, student } from "judge";
 
 test("sorts a small array", async () => {
-  expect(await student.call("sortIt", [[3, 1, 2]])).toEqual([1, 2, 3]);
+  expect(await student.call("sortIt", [3, 1, 2])).toEqual([1, 2, 3]);
 }, { hint: "Look at the example in the statement." });
 
 test("negative numbers", async () => {
-  expect(await student.call("sortIt", [[5, -4, 0, -9]])).toEqual([-9, -4, 0, 5]);
+  expect(await student.call("sortIt", [5, -4, 0, -9])).toEqual([-9, -4, 0, 5]);
 }, { hidden: true, weight: 2, hint: "Numbers can be negative." });
 `,
     "mutants/reversed.ts": `export function sortIt(arr: number[]): number[] {
@@ -229,8 +229,8 @@ export const JUDGE_DECLARATION = `declare module "judge" {
   export function drive(driver: string, scenario: string, params?: Record<string, unknown>, options?: Record<string, unknown>): Promise<any>;
   export const student: {
     run<T = unknown>(name: string, args: unknown[], options?: Record<string, unknown>): Promise<{ value: T; args: any[]; stats?: any; [key: string]: any }>;
-    call<T = any>(name: string, args: unknown[], options?: Record<string, unknown>): Promise<T>;
-    [key: string]: any;
+    call<T = any>(name: string, ...args: unknown[]): Promise<T>;
+    parallel(name: string, options: Record<string, unknown>): Promise<any>;
   };
 }
 `;

@@ -265,7 +265,7 @@ function Editor({ id, loaded }: { id: string; loaded: Loaded }) {
   const [saved, setSaved] = useState<ExerciseFiles>(loaded.files);
   const [versionId, setVersionId] = useState(loaded.versionId);
   const [validation, setValidation] = useState(loaded.validation);
-  const [checks, setChecks] = useState<ValidationCheck[] | null>(null);
+  const [checks, setChecks] = useState<{ versionId: string; validation: string; list: ValidationCheck[] } | null>(null);
   const [active, setActive] = useState("solution.ts");
   const [busy, setBusy] = useState<Busy>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -292,10 +292,7 @@ function Editor({ id, loaded }: { id: string; loaded: Loaded }) {
       const r = await api.put<{ versionId: string; isNew: boolean }>(`${exercisePath(id)}/files`, { files: toSave });
       setSaved(toSave);
       setVersionId(r.versionId);
-      if (r.isNew) {
-        setValidation("pending");
-        setChecks(null);
-      }
+      if (r.isNew) setValidation("pending");
       setNotice({ kind: "ok", text: r.isNew ? "Saved as a new version; the grader validates it in the background." : "Saved (no change from the latest version)." });
       return true;
     } catch (error) {
@@ -315,7 +312,7 @@ function Editor({ id, loaded }: { id: string; loaded: Loaded }) {
       const r = await api.post<ValidationResult>(`${exercisePath(id)}/validate`);
       setVersionId(r.versionId);
       setValidation(r.validation);
-      setChecks(reportChecks(r.report));
+      setChecks({ versionId: r.versionId, validation: r.validation, list: reportChecks(r.report) });
       if (r.validation === "pending") setNotice({ kind: "error", text: "The grader has not finished yet; validate again in a moment." });
     } catch (error) {
       setNotice({ kind: "error", text: errorMessage(error) });
@@ -368,6 +365,8 @@ function Editor({ id, loaded }: { id: string; loaded: Loaded }) {
   };
 
   const working = busy !== null;
+  // Checks of an earlier version stay visible while fixing it, marked as such.
+  const checksStale = checks !== null && (dirty || checks.versionId !== versionId);
   return (
     <div className="page authoring-page">
       <p>
@@ -420,11 +419,11 @@ function Editor({ id, loaded }: { id: string; loaded: Loaded }) {
         </div>
       ) : null}
       {checks !== null ? (
-        <section className="card" aria-labelledby="checks-title">
-          <h2 id="checks-title" className={validation === "valid" ? "ok" : "bad"}>
-            {validationText(validation)}
+        <section className={`card${checksStale ? " stale" : ""}`} aria-labelledby="checks-title">
+          <h2 id="checks-title" className={checks.validation === "valid" ? "ok" : "bad"}>
+            {checksStale ? `Earlier version — ${validationText(checks.validation)}` : validationText(checks.validation)}
           </h2>
-          <Checks checks={checks} />
+          <Checks checks={checks.list} />
         </section>
       ) : null}
 
@@ -498,35 +497,34 @@ const tabId = (file: string) => `file-tab-${file.replace(/[^\w-]/g, "_")}`;
 function AddMutantForm({ files, onAdd, onCancel }: { files: ExerciseFiles; onAdd(files: ExerciseFiles, file: string): void; onCancel(): void }) {
   const names = useMemo(() => testNames(files["tests.ts"] ?? ""), [files]);
   const [name, setName] = useState("");
-  const [catches, setCatches] = useState<string>(names[0] ?? "");
+  const [catches, setCatches] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const file = name.endsWith(".ts") ? name : `${name}.ts`;
     try {
-      onAdd(addMutant(files, file, catches ? [catches] : []), `mutants/${file}`);
+      onAdd(addMutant(files, file, catches), `mutants/${file}`);
     } catch (err) {
       setError(errorMessage(err));
     }
   };
   return (
     <form className="card inline-form" onSubmit={submit} aria-label="Add a mutant">
-      <p className="muted small">A mutant is a known-wrong solution: it starts as a copy of solution.ts, and exercise.yaml lists the test it must fail.</p>
+      <p className="muted small">A mutant is a known-wrong solution: it starts as a copy of solution.ts, and exercise.yaml lists the tests it must fail (at least one of them hidden).</p>
       <label>
         File name
         <input value={name} onChange={(e) => setName(e.target.value.trim())} placeholder="off-by-one.ts" autoComplete="off" spellCheck={false} />
       </label>
-      <label>
-        Must fail the test
-        <select value={catches} onChange={(e) => setCatches(e.target.value)}>
-          {names.length === 0 ? <option value="">(no tests found in tests.ts)</option> : null}
-          {names.map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </select>
-      </label>
+      <fieldset className="catches">
+        <legend>Tests it must fail</legend>
+        {names.length === 0 ? <p className="muted small">No tests found in tests.ts: edit the mutant's entry in exercise.yaml afterwards.</p> : null}
+        {names.map((n) => (
+          <label key={n} className="inline">
+            <input type="checkbox" checked={catches.includes(n)} onChange={(e) => setCatches((c) => (e.target.checked ? [...c, n] : c.filter((x) => x !== n)))} />
+            {n}
+          </label>
+        ))}
+      </fieldset>
       <div className="toolbar">
         <button type="submit" className="primary" disabled={name === ""}>
           Add mutant
