@@ -8,7 +8,22 @@ import { userOf } from "../auth/context.ts";
 import { catalogOf } from "../exercises/catalog.ts";
 import { isStaff } from "../grading/access.ts";
 
+/** The list is read on every dashboard load and changes only on publish: keep it for a second. */
+const LIST_TTL_MS = 1000;
+
 export const exerciseRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const listCache = new Map<boolean, { at: number; rows: Promise<ExerciseSummary[]> }>();
+
+  const listExercises = async (staff: boolean): Promise<ExerciseSummary[]> => {
+    // Only two fields of each manifest: read them in SQL instead of loading whole manifests.
+    const rows = await app.prisma.$queryRaw<Array<{ id: string; title: string; family: string; difficulty: string | null; tags: string[] | null }>>`
+      SELECT e.id, e.title, e.family, v.manifest->>'difficulty' AS difficulty, v.manifest->'tags' AS tags
+      FROM "Exercise" e
+      JOIN "ExerciseVersion" v ON v.id = CASE WHEN ${staff} THEN COALESCE(e."latestVersionId", e."publishedVersionId") ELSE e."publishedVersionId" END
+      ORDER BY e.id`;
+    return rows.map((r) => ({ id: r.id, title: r.title, family: r.family, difficulty: r.difficulty ?? "", tags: r.tags ?? [] }));
+  };
+
   /** Students see published versions; staff see the latest. */
   const visibleVersion = async (id: string, staff: boolean) => {
     const exercise = await app.prisma.exercise.findUnique({
@@ -28,13 +43,12 @@ export const exerciseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const staff = isStaff(userOf(request));
-      // Only two fields of each manifest: read them in SQL instead of loading whole manifests.
-      const rows = await app.prisma.$queryRaw<Array<{ id: string; title: string; family: string; difficulty: string | null; tags: string[] | null }>>`
-        SELECT e.id, e.title, e.family, v.manifest->>'difficulty' AS difficulty, v.manifest->'tags' AS tags
-        FROM "Exercise" e
-        JOIN "ExerciseVersion" v ON v.id = CASE WHEN ${staff} THEN COALESCE(e."latestVersionId", e."publishedVersionId") ELSE e."publishedVersionId" END
-        ORDER BY e.id`;
-      return rows.map((r) => ({ id: r.id, title: r.title, family: r.family, difficulty: r.difficulty ?? "", tags: r.tags ?? [] }));
+      const cached = listCache.get(staff);
+      if (cached && Date.now() - cached.at < LIST_TTL_MS) return cached.rows;
+      const rows = listExercises(staff);
+      listCache.set(staff, { at: Date.now(), rows });
+      rows.catch(() => listCache.delete(staff));
+      return rows;
     },
   );
 
