@@ -112,7 +112,7 @@ describe("login failures", () => {
     const wrong: number[] = [];
     const unknown: number[] = [];
     const bodies = new Set<string>();
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 6; i++) {
       for (const [email, times] of [
         [admin.email, wrong],
         [`nobody-${i}@school.test`, unknown],
@@ -128,8 +128,10 @@ describe("login failures", () => {
     expect([...bodies]).toEqual([JSON.stringify({ error: { code: "BAD_CREDENTIALS", message: "The email or password is wrong." } })]);
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const ratio = median(unknown) / median(wrong);
-    expect(ratio, `unknown ${median(unknown).toFixed(1)} ms vs wrong ${median(wrong).toFixed(1)} ms`).toBeGreaterThan(0.5);
-    expect(ratio).toBeLessThan(2);
+    // Without the dummy hash an unknown email answers ~50x faster; the wide band only keeps a
+    // loaded machine from failing the test.
+    expect(ratio, `unknown ${median(unknown).toFixed(1)} ms vs wrong ${median(wrong).toFixed(1)} ms`).toBeGreaterThan(0.25);
+    expect(ratio).toBeLessThan(4);
   });
 
   it("validates the body", async () => {
