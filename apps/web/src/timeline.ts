@@ -1,22 +1,8 @@
 // A student's timeline (GET /api/courses/:id/students/:userId/timeline) as the page draws it:
 // points in time with a score in percent, runs and submits apart, a summary per exercise.
+import type { TimelineEntry } from "@autograder/shared";
 
-export interface TimelineEntry {
-  id: string;
-  kind: "run" | "submit";
-  exerciseId: string;
-  assignmentId: string | null;
-  status: "queued" | "running" | "graded" | "error";
-  verdict: string | null;
-  score: number | null;
-  maxScore: number | null;
-  latePenaltyPercent: number;
-  finalScore: number | null;
-  testsPassed: number;
-  testsTotal: number;
-  createdAt: string;
-  gradedAt: string | null;
-}
+export type { TimelineEntry };
 
 export interface TimelinePoint {
   entry: TimelineEntry;

@@ -32,13 +32,31 @@ function emptyReport(exercise: Exercise, status: Verdict, started: number, messa
   return { exerciseId: exercise.id, status, score: 0, maxScore: tests.reduce((s, t) => s + t.maxPoints, 0), durationMs: Math.round(performance.now() - started), tests, stdout: "", message };
 }
 
-/** Prepares what every grading of this exercise shares: its modules and compiled workload. */
-async function prepare(exercise: Exercise): Promise<{ modules: Array<{ name: string; hide: string[] }>; lowerAsync: boolean; workloadCode?: string }> {
-  const modules = studentModules(exercise);
-  const lowerAsync = modules.some((m) => platformModule(m.name)?.lowerAsync);
-  const workload = exercise.files["workload.ts"];
-  const workloadCode = workload === undefined ? undefined : await transpile(workload, "workload.ts", lowerAsync);
-  return { modules, lowerAsync, ...(workloadCode === undefined ? {} : { workloadCode }) };
+interface Prepared {
+  modules: Array<{ name: string; hide: string[] }>;
+  lowerAsync: boolean;
+  workloadCode?: string;
+}
+
+const prepared = new Map<string, Promise<Prepared>>();
+const MAX_PREPARED = 200;
+
+/** What every grading of an exercise version shares (its modules, its compiled workload), made once. */
+function prepare(exercise: Exercise): Promise<Prepared> {
+  let pending = prepared.get(exercise.contentHash);
+  if (pending === undefined) {
+    pending = (async () => {
+      const modules = studentModules(exercise);
+      const lowerAsync = modules.some((m) => platformModule(m.name)?.lowerAsync);
+      const workload = exercise.files["workload.ts"];
+      const workloadCode = workload === undefined ? undefined : await transpile(workload, "workload.ts", lowerAsync);
+      return { modules, lowerAsync, ...(workloadCode === undefined ? {} : { workloadCode }) };
+    })();
+    pending.catch(() => prepared.delete(exercise.contentHash));
+    if (prepared.size >= MAX_PREPARED) prepared.delete(prepared.keys().next().value as string);
+    prepared.set(exercise.contentHash, pending);
+  }
+  return pending;
 }
 
 export async function grade(exercise: Exercise, source: string, options: GradeOptions = {}): Promise<GradeReport> {

@@ -3,7 +3,7 @@
 import ivm from "isolated-vm";
 import type { Verdict } from "@autograder/shared";
 import { bridgeSource } from "./build.ts";
-import { DeadlineExceeded, limitOf, withDeadline } from "./limits.ts";
+import { limitOf, withDeadline } from "./limits.ts";
 import { platformModule } from "./platform.ts";
 
 export interface StudentProgram {
@@ -32,6 +32,17 @@ const BRIDGE_SPECIFIER = "@sandbox/bridge";
 /** A reply in the bridge's format for a call the host ended: "<meta>\n<payload>". */
 export function limitReply(verdict: string, message: string): string {
   return `${JSON.stringify({ limit: verdict, message })}\nnull`;
+}
+
+/** V8's code cache of each platform runtime: every student isolate compiles the same script. */
+const runtimeCodeCache = new Map<string, ivm.ExternalCopy<ArrayBuffer>>();
+
+async function compileRuntime(isolate: ivm.Isolate, name: string, source: string): Promise<ivm.Script> {
+  const cachedData = runtimeCodeCache.get(name);
+  // The typings omit it, but with produceCachedData the script carries its CachedDataResult.
+  const script = (await isolate.compileScript(source, { filename: `file:///${name}-runtime.js`, ...(cachedData ? { cachedData } : { produceCachedData: true }) })) as ivm.Script & ivm.CachedDataResult;
+  if (cachedData === undefined && script.cachedData) runtimeCodeCache.set(name, script.cachedData);
+  return script;
 }
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -65,7 +76,7 @@ export class StudentSession {
     for (const { name, hide } of program.modules) {
       const module = platformModule(name);
       if (module === undefined) throw new Error(`unknown platform module ${name}`);
-      const script = await isolate.compileScript(await module.runtimeScript(), { filename: `file:///${name}-runtime.js` });
+      const script = await compileRuntime(isolate, name, await module.runtimeScript());
       await script.run(context, { timeout });
       platformGlobals[name] = module.globalName;
       allowed.set(name, module.exports.filter((e) => !hide.includes(e)));
@@ -147,7 +158,7 @@ export class StudentSession {
       const call = fn.apply(undefined, args as string[], { timeout: ms, result: { promise: true } }) as Promise<string>;
       return await withDeadline(call, ms + 50, () => this.dispose());
     } catch (error) {
-      const limit = limitOf(error, this.isolate.isDisposed) ?? (error instanceof DeadlineExceeded ? "timeout" : undefined);
+      const limit = limitOf(error, this.isolate.isDisposed);
       if (limit === undefined) throw error;
       this.ended =
         limit === "timeout"

@@ -97,3 +97,21 @@ export interface AssignmentAnalyticsView {
   medianAttemptsToSolve: number | null;
   medianSecondsToSolve: number | null;
 }
+
+/** GET /api/courses/:id/students/:userId/timeline (one item, oldest first). */
+export interface TimelineEntry {
+  id: string;
+  kind: "run" | "submit";
+  exerciseId: string;
+  assignmentId: string | null;
+  status: "queued" | "running" | "graded" | "error";
+  verdict: string | null;
+  score: number | null;
+  maxScore: number | null;
+  latePenaltyPercent: number;
+  finalScore: number | null;
+  testsPassed: number;
+  testsTotal: number;
+  createdAt: string;
+  gradedAt: string | null;
+}

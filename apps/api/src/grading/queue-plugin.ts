@@ -28,6 +28,11 @@ export const gradingQueuePlugin = fp(async (app: FastifyInstance, options: { dat
   const events = new EventEmitter();
   events.setMaxListeners(0);
   let started: Promise<unknown> | undefined;
+  /** pg-boss starts on the first send, so an API that never queues opens no extra connections. */
+  const booted = async (): Promise<void> => {
+    started ??= boss.start();
+    await started;
+  };
   const unlisten = listen(
     url,
     SUBMISSIONS_CHANNEL,
@@ -44,14 +49,12 @@ export const gradingQueuePlugin = fp(async (app: FastifyInstance, options: { dat
 
   app.decorate("grading", {
     async enqueue(submissionId, userId, round = 0) {
-      started ??= boss.start();
-      await started;
+      await booted();
       await enqueueGrading(boss, notifier, submissionId, round);
       await notifySubmission(notifier, { id: submissionId, userId, status: "queued" });
     },
     async enqueueValidation(versionId) {
-      started ??= boss.start();
-      await started;
+      await booted();
       await enqueueValidation(boss, notifier, versionId);
     },
     subscribe(submissionId, onEvent) {

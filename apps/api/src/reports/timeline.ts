@@ -1,22 +1,6 @@
 // A student's timeline in a course: every run and submit on the course's exercises, in order.
 import type { PrismaClient } from "@autograder/db";
-
-export interface TimelineEntry {
-  id: string;
-  kind: "run" | "submit";
-  exerciseId: string;
-  assignmentId: string | null;
-  status: "queued" | "running" | "graded" | "error";
-  verdict: string | null;
-  score: number | null;
-  maxScore: number | null;
-  latePenaltyPercent: number;
-  finalScore: number | null;
-  testsPassed: number;
-  testsTotal: number;
-  createdAt: string;
-  gradedAt: string | null;
-}
+import type { TimelineEntry } from "@autograder/shared";
 
 export async function studentTimeline(prisma: PrismaClient, courseId: string, userId: string): Promise<TimelineEntry[]> {
   const assignments = await prisma.assignment.findMany({ where: { courseId }, select: { id: true, exerciseId: true } });

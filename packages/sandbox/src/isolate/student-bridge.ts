@@ -5,6 +5,7 @@
 // to the host as one string: "<meta JSON>\n<payload>".
 import { decode, encode } from "./codec.ts";
 import { inspect } from "./inspect.ts";
+import { mulberry32, toUnit } from "@autograder/shared/rng";
 
 const { apply: reflectApply, get: reflectGet, set: reflectSet } = Reflect;
 const { parse, stringify } = JSON;
@@ -62,16 +63,10 @@ function installConsole(): void {
   g.console = { log, info: log, warn: log, error: log, debug: log, trace: log, table: log, dir: log };
 }
 
-/** mulberry32: a small seeded generator, so Math.random gives the same numbers for a seed. */
+/** Math.random gives the same numbers for the same seed. */
 function installSeededRandom(seed: number): void {
-  let a = seed >>> 0;
-  const random = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
+  const random = (): number => toUnit(next());
   defineProperty(Math, "random", { value: random, writable: false, configurable: false });
 }
 

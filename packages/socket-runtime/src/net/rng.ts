@@ -1,17 +1,11 @@
+import { mulberry32, toUnit } from "@autograder/shared/rng";
+
 /** Deterministic 32-bit PRNG (mulberry32): same seed, same sequence on every machine. */
 export class Rng {
-  private state: number;
+  readonly nextU32: () => number;
 
   constructor(seed: string | number) {
-    this.state = typeof seed === "number" ? seed >>> 0 : hashSeed(seed);
-  }
-
-  nextU32(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
+    this.nextU32 = mulberry32(typeof seed === "number" ? seed : hashSeed(seed));
   }
 
   /** Integer in [0, n). */
@@ -21,7 +15,7 @@ export class Rng {
 
   /** Float in [0, 1). */
   float(): number {
-    return this.nextU32() / 4294967296;
+    return toUnit(this.nextU32());
   }
 
   /** True with probability p. */

@@ -1,18 +1,12 @@
+import { mulberry32, toUnit } from "@autograder/shared/rng";
+
 /** Deterministic 32-bit PRNG (mulberry32): same seed, same sequence on every machine. */
 export class Rng {
-  private state: number;
+  /** Next unsigned 32-bit integer. */
+  readonly nextU32: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** Next unsigned 32-bit integer. */
-  nextU32(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
+    this.nextU32 = mulberry32(seed);
   }
 
   /** Integer in [0, n). */
@@ -22,7 +16,7 @@ export class Rng {
 
   /** Float in [0, 1). */
   float(): number {
-    return this.nextU32() / 4294967296;
+    return toUnit(this.nextU32());
   }
 }
 
