@@ -1,5 +1,6 @@
 // npm run grade -- <exerciseId> <solutionFile> [--json] [--seed N] [--run] [--exercises DIR]
 // Exit 0 whenever a verdict was produced; 2 for usage errors or an unknown exercise.
+import "@autograder/shared/require-supported-node";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
