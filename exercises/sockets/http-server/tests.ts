@@ -201,3 +201,9 @@ test("serves for ever: three minutes without a browser", async (t) => {
   ran(t, report);
   expect((report.result as string[]).map((r) => parse(r).status)).toEqual(["HTTP/1.1 404 Not Found", "HTTP/1.1 200 OK"]);
 }, { hidden: true, requires: ["R1"], hint: "Serve for ever: no timeout on the listening socket, however long no browser comes." });
+
+test("restart on a busy port", async (t) => {
+  const report = await drive("run", "restart");
+  ran(t, report);
+  expect(parse(String(report.result)).status).toEqual("HTTP/1.1 200 OK");
+}, { hidden: true, requires: ["R1"], hint: "An old connection keeps the port in TIME_WAIT: set SO_REUSEADDR before bind." });

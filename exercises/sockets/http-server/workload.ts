@@ -122,3 +122,26 @@ export const reviewScenarios = {
   },
 };
 Object.assign(scenarios, reviewScenarios);
+
+export const restartScenarios = {
+  /** A previous server on the port just stopped (its connection is in TIME_WAIT); yours starts and answers. */
+  restart: async (net: World, params: Params) => {
+    const server = net.host(SERVER, "server");
+    const old = server.socket();
+    old.bind(["", PORT]);
+    old.listen(1);
+    const early = net.host("10.0.0.2", "browser");
+    const first = early.socket();
+    await first.connect([SERVER, PORT]);
+    const [conn] = await old.accept();
+    conn.close();
+    old.close();
+    await first.recv(10);
+    first.close();
+    const page = typeof params.page === "string" ? params.page : undefined;
+    server.spawn("main() on the server", () => (page === undefined ? main(PORT) : main(PORT, page)));
+    await net.sleep(1);
+    return exchange(early, "GET / HTTP/1.1\r\n\r\n", false);
+  },
+};
+Object.assign(scenarios, restartScenarios);
