@@ -56,7 +56,7 @@ test("the sender does not get its own line", async (t) => {
     alice: ["OK", "bob entered the chat room", "bob: hey"],
     bob: ["OK", "alice: hello"],
   });
-}, { requires: ["R4"], hidden: true, weight: 2 });
+}, { requires: ["R4"], hidden: true, weight: 2, hint: "A chat line goes to every logged-in user except its sender." });
 
 test("text with spaces is kept whole", async (t) => {
   expect(await chat(t, [["alice", "L alice"], ["bob", "L bob"], ["bob", "C bob how  are you today?"]])).toEqual({
@@ -67,18 +67,18 @@ test("text with spaces is kept whole", async (t) => {
 
 test("the one who quits gets EXIT", async (t) => {
   expect(await chat(t, [["carol", "L carol"], ["carol", "Q carol"]])).toEqual({ carol: ["OK", "EXIT"] });
-}, { requires: ["R6"], hidden: true, weight: 2 });
+}, { requires: ["R6"], hidden: true, weight: 2, hint: "Q: the quitter is forgotten, the others are told it left, and the quitter gets EXIT." });
 
 test("the newcomer is not told about itself", async (t) => {
   expect(await chat(t, [["dave", "L dave"], ["alice", "L alice"]])).toEqual({ dave: ["OK", "alice entered the chat room"], alice: ["OK"] });
-}, { requires: ["R3"], hidden: true });
+}, { requires: ["R3"], hidden: true, hint: "The users already logged in are told who entered; the newcomer only gets OK." });
 
 test("administrator announcements reach everyone", async (t) => {
   expect(await chat(t, [["alice", "L alice"], ["bob", "L bob"], ["admin", "A server restarts at noon"], ["bob", "Q bob"], ["admin", "A bye"]])).toEqual({
     alice: ["OK", "bob entered the chat room", "Administrator: server restarts at noon", "bob left the chat room", "Administrator: bye"],
     bob: ["OK", "Administrator: server restarts at noon", "EXIT"],
   });
-}, { requires: ["R8"], hidden: true, weight: 2 });
+}, { requires: ["R8"], hidden: true, weight: 2, hint: "A: every logged-in user gets Administrator: <text>, and a user who left gets nothing more." });
 
 test("a full session", async (t) => {
   const steps: Step[] = [["alice", "L alice"], ["bob", "L bob"], ["carol", "L bob"], ["carol", "L carol"], ["alice", "C alice 你好 ✓"], ["carol", "Q carol"], ["bob", "C bob still here"]];
@@ -87,7 +87,7 @@ test("a full session", async (t) => {
     bob: ["OK", "carol entered the chat room", "alice: 你好 ✓", "carol left the chat room"],
     carol: ["The user already exists", "OK", "alice: 你好 ✓", "EXIT"],
   });
-}, { requires: ["R2", "R3", "R4", "R6"], hidden: true, weight: 2 });
+}, { requires: ["R2", "R3", "R4", "R6"], hidden: true, weight: 2, hint: "Follow the table for every datagram: refused names, entries, chat lines, quits, in the order they come." });
 
 // ---------------------------------------------------------------- content review (issue 12)
 

@@ -80,7 +80,7 @@ test("1-byte segments", async (t) => {
 test("slow browser", async (t) => {
   const r = await get(t, { raw: "GET / HTTP/1.1\r\nHost: x\r\n\r\n", pieces: 4, gapMs: 300 }, { split: "random", seed: 6 });
   expect(r.status).toEqual("HTTP/1.1 200 OK");
-}, { requires: ["R2"], hidden: true, weight: 2 });
+}, { requires: ["R2"], hidden: true, weight: 2, hint: "The request head can arrive in pieces seconds apart: read until the blank line." });
 
 test("Content-Length counts bytes", async (t) => {
   const page = "<html><body><p>Grüße, 世界 ✓</p></body></html>";
@@ -98,14 +98,14 @@ test("HEAD of a custom page", async (t) => {
 test("POST is 405", async (t) => {
   const r = await get(t, { raw: "POST / HTTP/1.1\r\nContent-Length: 0\r\n\r\n" });
   expect(r.status).toEqual("HTTP/1.1 405 Method Not Allowed");
-}, { requires: ["R4"], hidden: true, weight: 2 });
+}, { requires: ["R4"], hidden: true, weight: 2, hint: "A method other than GET and HEAD is answered 405 Method Not Allowed." });
 
 test("malformed request line is 400", async (t) => {
   const r = await get(t, { raw: "HELLO\r\n\r\n" });
   expect(r.status).toEqual("HTTP/1.1 400 Bad Request");
   const r2 = await get(t, { raw: "GET /\r\n\r\n" });
   expect(r2.status).toEqual("HTTP/1.1 400 Bad Request");
-}, { requires: ["R3"], hidden: true, weight: 2 });
+}, { requires: ["R3"], hidden: true, weight: 2, hint: "A request line that is not METHOD PATH VERSION (three parts, the version starting with HTTP/) is answered 400 Bad Request." });
 
 test("a slow browser does not block others", async (t) => {
   const report = await drive("run", "slowAndFast");

@@ -65,12 +65,12 @@ test("server with 1-byte segments", async (t) => {
 
 test("server with merged frames", async (t) => {
   t.expectScenario(await drive("run", "server", { frames: ["x", "yy", "zzz", "sticky packets"], together: true }, { split: "merge" }));
-}, { requires: ["R4"], hidden: true, weight: 2 });
+}, { requires: ["R4"], hidden: true, weight: 2, hint: "Several frames can arrive in one recv: answer every one of them, in order." });
 
 test("server with random splits", async (t) => {
   const frames = Array.from({ length: 8 }, (_, i) => `frame number ${i} `.repeat(i + 1));
   t.expectScenario(await drive("run", "server", { frames }, { split: "random", seed: 21 }));
-}, { requires: ["R4"], hidden: true, weight: 2 });
+}, { requires: ["R4"], hidden: true, weight: 2, hint: "Frames arrive cut and merged at random: answer each frame once it is complete." });
 
 // ---------------------------------------------------------------- content review (issue 12)
 

@@ -70,19 +70,19 @@ test("a long name is cut without splitting a character", async () => {
 test("unpack removes the padding", async () => {
   const bytes = Uint8Array.from(expectedPack({ id: 9, name: "Bo", age: 5, score: 0.5 }, utf8("Bo")));
   expect(await student.call("unpackStudent", bytes)).toEqual({ id: 9, name: "Bo", age: 5, score: 0.5 });
-}, { requires: ["R3"], hidden: true, weight: 2 });
+}, { requires: ["R3"], hidden: true, weight: 2, hint: "The name ends at the first zero byte; the score is the float32 value." });
 
 test("format pads short names and keeps long ones", async () => {
   expect(await student.call("formatLine", { id: 10, name: "Al", age: 7, score: 99.94 })).toEqual("10  Al           7  99.9\n");
   expect(await student.call("formatLine", { id: 11, name: "Maximilianus", age: 7, score: 0.06 })).toEqual("11  Maximilianus   7  0.1\n");
-}, { requires: ["R4"], hidden: true, weight: 2 });
+}, { requires: ["R4"], hidden: true, weight: 2, hint: "%-10s pads a short name with spaces to 10 characters and never cuts a long one; %.1f writes one decimal." });
 
 test("server answers many records", async (t) => {
   const records = Array.from({ length: 6 }, (_, i) => ({ id: 100 + i, name: `S${i}`, age: 18 + i, score: 50 + i * 1.3 }));
   const report = await drive("run", "server", { records });
   ran(t, report);
   expect(report.result).toEqual(records.map((r) => `${r.id}  ${`S${r.id - 100}`.padEnd(10)}   ${r.age}  ${Math.fround(r.score).toFixed(1)}\n`));
-}, { requires: ["R5"], hidden: true });
+}, { requires: ["R5"], hidden: true, hint: "Answer every 44-byte datagram with its formatted line." });
 
 test("server survives a datagram of the wrong size", async (t) => {
   const report = await drive("run", "server", { records: [lily], junk: [10, 0] });

@@ -47,7 +47,7 @@ test("1-byte segments with multi-byte characters", async (t) => {
 test("random splits", async (t) => {
   const reply = "first line\nsecond line, a bit longer\nthird line: ünïcödé\n";
   expect(await ask(t, { message: "lines", reply }, { split: "random", seed: 3 })).toEqual(reply);
-}, { requires: ["R3", "R4"], hidden: true, weight: 2 });
+}, { requires: ["R3", "R4"], hidden: true, weight: 2, hint: "The reply arrives cut at random: join every piece until the server closes, and decode it as UTF-8." });
 
 test("long message with partial sends", async (t) => {
   const message = "x".repeat(3000) + "END";
@@ -68,11 +68,11 @@ test("refused connection is an error", async (t) => {
 test("slow server", async (t) => {
   const reply = "slow... but complete";
   expect(await ask(t, { message: "take your time", reply, pieces: 5, gapMs: 500 })).toEqual(reply);
-}, { requires: ["R3"], hidden: true, weight: 2 });
+}, { requires: ["R3"], hidden: true, weight: 2, hint: "The reply's pieces come seconds apart: keep reading until the server closes." });
 
 test("empty reply", async (t) => {
   expect(await ask(t, { message: "say nothing", reply: "" }, { split: "merge" })).toEqual("");
-}, { requires: ["R3", "R4"], hidden: true });
+}, { requires: ["R3", "R4"], hidden: true, hint: "When the server closes without sending anything, request() returns the empty string." });
 
 // ---------------------------------------------------------------- content review (issue 12)
 

@@ -57,19 +57,19 @@ test("intervals are respected", async (t) => {
 
 test("another port", async (t) => {
   expect(await send(t, { message: "port 7000", times: 2, intervalMs: 100, port: 7000 })).toEqual(every("port 7000", [1, 101]));
-}, { requires: ["R2"], hidden: true });
+}, { requires: ["R2"], hidden: true, hint: "Send to the port you are given." });
 
 test("listen stops after count messages", async (t) => {
   const report = await drive("run", "receive", { count: 3, extra: 2 });
   ran(t, report);
   expect(report.result).toEqual({ ann: ["news 1", "news 2", "news 3"], ben: ["news 1", "news 2", "news 3"] });
-}, { requires: ["R5"], hidden: true, weight: 2 });
+}, { requires: ["R5"], hidden: true, weight: 2, hint: "listen receives exactly count datagrams, returns their texts in order, and stops." });
 
 test("two listeners on other ports", async (t) => {
   const report = await drive("run", "receive", { count: 4, port: 5555, extra: 0 });
   ran(t, report);
   expect(report.result).toEqual({ ann: ["news 1", "news 2", "news 3", "news 4"], ben: ["news 1", "news 2", "news 3", "news 4"] });
-}, { requires: ["R5"], hidden: true });
+}, { requires: ["R5"], hidden: true, hint: "listen binds to the port it is given and returns exactly count texts." });
 
 // ---------------------------------------------------------------- content review (issue 12)
 

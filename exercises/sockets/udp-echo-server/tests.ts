@@ -41,15 +41,15 @@ test("binary datagrams of many sizes", async (t) => {
 
 test("many clients interleaved", async (t) => {
   t.expectScenario(await drive("run", "twoClients", {}, { seed: 8 }));
-}, { requires: ["R5"], hidden: true, weight: 2 });
+}, { requires: ["R5"], hidden: true, weight: 2, hint: "Answer each datagram to the address it came from." });
 
 test("serves for a long time", async (t) => {
   t.expectScenario(await drive("run", "pingPong", { count: 20 }));
-}, { requires: ["R2"], hidden: true, weight: 2 });
+}, { requires: ["R2"], hidden: true, weight: 2, hint: "Serve for ever: answer every datagram, however many come." });
 
 test("UTF-8 text comes back unchanged", async (t) => {
   t.expectScenario(await drive("run", "burst", { messages: ["héllo", "日本語", "✓"] }));
-}, { requires: ["R3"], hidden: true });
+}, { requires: ["R3"], hidden: true, hint: "Send back exactly the bytes received: UTF-8 text too." });
 
 test("bytes that are not text", async (t) => {
   t.expectScenario(await drive("run", "burst", { sizes: [64] }));
