@@ -167,3 +167,8 @@ test("users are told things in the order they logged in", async (t) => {
     .map((e) => e.to.split(":")[0]);
   expect(events, "the hosts the announcement was sent to, in order").toEqual(["10.0.0.5", "10.0.0.2", "10.0.0.4", "10.0.0.3"]);
 }, { hidden: true, requires: ["R10", "R8"], hint: "Users are told things in the order they logged in (dave, then alice, then carol, then bob here)." });
+
+test("minutes of silence between messages", async (t) => {
+  const report = await chatOn(t, { alice: "10.0.0.2", bob: "10.0.0.3" }, [["alice", "L alice"], ["wait", "250000"], ["bob", "L bob"], ["wait", "300000"], ["bob", "C bob still there?"]]);
+  expect(report.result).toEqual({ alice: ["OK", "bob entered the chat room", "bob: still there?"], bob: ["OK"] });
+}, { hidden: true, requires: ["R1"], hint: "Serve for ever: no timeout on the server's socket, however long no datagram comes." });

@@ -72,6 +72,10 @@ export const reviewScenarios = {
     sockets.set("admin", server.socket(SOCK_DGRAM));
     const steps = Array.isArray(params.steps) ? (params.steps as [string, string][]) : [];
     for (const [who, text] of steps) {
+      if (who === "wait") {
+        await net.sleep(Number(text)); // a silence of that many ms in the script
+        continue;
+      }
       const sock = sockets.get(who);
       if (sock === undefined) throw new Error(`the script names an unknown client ${who}`);
       await sock.sendto(new TextEncoder().encode(text), [SERVER, PORT]);

@@ -144,3 +144,9 @@ test("several clients, two on one host", async (t) => {
   ran(t, report);
   expect(report.result).toEqual(["1  Lily         18  1.6\n", "2  Tom          19  88.2\n", "3  Ann          20  70.0\n", "4  Max          21  60.5\n"]);
 }, { hidden: true, requires: ["R5"], hint: "Answer each datagram to its own sender (host and port): several clients can share a host." });
+
+test("records after minutes without a datagram", async (t) => {
+  const report = await drive("run", "clients", { records: [lily], idleMs: 300_000 });
+  ran(t, report);
+  expect(report.result).toEqual(["1  Lily         18  1.6\n"]);
+}, { hidden: true, requires: ["R5"], hint: "Serve for ever: no timeout on the server's socket, however long no datagram comes." });

@@ -62,6 +62,7 @@ export const reviewScenarios = {
       sock.settimeout(1);
       return sock;
     });
+    if (typeof params.idleMs === "number") await net.sleep(params.idleMs); // nobody sends for that long first
     for (let i = 0; i < records.length; i++) await socks[i]!.sendto(pack(records[i]!), [SERVER, PORT]);
     const answers: string[] = new Array<string>(records.length).fill("");
     for (let i = records.length - 1; i >= 0; i--) {
