@@ -117,4 +117,6 @@ test("each thread sums exactly its own range", async (t) => {
 test("each of four threads alone, a length not divisible by 4", async (t) => {
   await eachIndexAlone(t, 4, 10_007, 62);
   await eachIndexAlone(t, 2, 5000, 63);
+  await eachIndexAlone(t, 4, 3, 64);
+  await eachIndexAlone(t, 3, 0, 65);
 }, { hidden: true, requires: ["R1", "R2"], hint: "Each thread sums only its own range (the others do theirs at the same time) and never writes to data." });
