@@ -325,4 +325,56 @@ export function lockPromiseMachinery(global: object = globalThis): void {
   lock(FunctionPrototype, "call");
   lock(FunctionPrototype, "apply");
   lock(FunctionPrototype, "bind");
+  // A value the platform resolves a promise with (a Uint8Array from recv, an array, a plain
+  // object) must not become a thenable: a `then` the student adds to its prototype chain would
+  // let the student replace what the workload's `await` receives. `then: undefined` on these
+  // prototypes makes such an addition fail (a frozen realm gets the same effect from its freeze).
+  const noThen = [Object.prototype, AP, FunctionPrototype, TypedArrayPrototype, Uint8Array.prototype, Error.prototype, Map.prototype, Set.prototype];
+  for (let i = 0; i < noThen.length; i++) {
+    const proto = noThen[i] as object;
+    if (ReflectGetOwnPropertyDescriptor(proto, "then") === undefined && Object.isExtensible(proto)) {
+      ReflectDefineProperty(proto, "then", { value: undefined, writable: false, enumerable: false, configurable: false });
+    }
+  }
+}
+
+/**
+ * The realm's global constructors and namespaces as they were at load, for workload code: a
+ * workload starts with `const { JSON, Math, Promise, ... } = intrinsics;` (imported from its
+ * platform module), so a student who replaces a global (`globalThis.JSON = ...`) changes
+ * nothing the workload uses, and esbuild's lowered async helpers pick up the original
+ * `Promise` too. The methods on these objects are protected by the realm's freeze.
+ */
+export const intrinsics = ObjectFreeze(
+  nullObject({
+    Array,
+    ArrayBuffer,
+    Boolean,
+    Error,
+    JSON,
+    Map,
+    Math,
+    Number,
+    Object,
+    Promise,
+    RangeError,
+    Reflect,
+    Set,
+    String,
+    Symbol,
+    TypeError,
+    Uint8Array,
+    WeakMap,
+  }),
+);
+{
+  // deepFreeze (of a module that exports `intrinsics`) stops at them: freezing the realm's
+  // intrinsics is the sandbox's job, after its own setup.
+  const keys = ObjectKeys(intrinsics);
+  for (let i = 0; i < keys.length; i++) {
+    const value = (intrinsics as unknown as Record<string, object>)[keys[i] as string] as object;
+    SHARED.add(value);
+    const proto = (value as { prototype?: unknown }).prototype;
+    if (typeof proto === "object" && proto !== null) SHARED.add(proto);
+  }
 }

@@ -22,6 +22,9 @@ export const SOCKET_EXPORTS = [
   "SHUT_RD",
   "SHUT_WR",
   "SHUT_RDWR",
+  "TextEncoder",
+  "TextDecoder",
+  "intrinsics",
 ] as const;
 
 export const socketModule: PlatformModule = {
