@@ -5,6 +5,8 @@
  */
 import { FrameDecoder, main } from "student";
 import type { Params, Socket, World } from "socket";
+// Checks use built-ins captured before the student's code ran, and the runtime's own UTF-8 codec.
+import { TextDecoder, TextEncoder, primordials as P } from "socket";
 
 const SERVER = "10.0.0.1";
 const PORT = 9000;
@@ -98,7 +100,7 @@ export const scenarios = {
     const got = answers.map(text);
     sent.forEach((p, i) => {
       const want = text(p.slice().reverse());
-      if (got[i] !== want) throw new Error(`answer ${i + 1} is ${JSON.stringify(got[i])}, expected the payload reversed: ${JSON.stringify(want)}`);
+      if (got[i] !== want) throw new Error(`answer ${i + 1} is ${P.JSONStringify(got[i])}, expected the payload reversed: ${P.JSONStringify(want)}`);
     });
     return got;
   },

@@ -1,6 +1,8 @@
 /** Scenarios of sockets/tcp-echo-server: the student's main() on 10.0.0.1, simulated clients around it. */
 import { main } from "student";
 import type { Params, Socket, World } from "socket";
+// Checks use built-ins captured before the student's code ran, and the runtime's own UTF-8 codec.
+import { TextDecoder, TextEncoder, primordials as P } from "socket";
 
 const PORT = 8888;
 const SERVER = "10.0.0.1";

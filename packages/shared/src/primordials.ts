@@ -45,6 +45,9 @@ const AP = Array.prototype;
 export const ArrayPrototypePush = uncurryThis(AP.push as (this: unknown[], ...items: unknown[]) => number);
 export const ArrayPrototypeJoin = uncurryThis(AP.join as (this: readonly unknown[], separator?: string) => string);
 export const ArrayPrototypeIndexOf = uncurryThis(AP.indexOf as (this: readonly unknown[], item: unknown, from?: number) => number);
+export const ArrayPrototypeIncludes = uncurryThis(AP.includes as (this: readonly unknown[], item: unknown) => boolean);
+export const ArrayPrototypeSome = uncurryThis(AP.some as unknown as (this: readonly unknown[], predicate: (value: never, index: number) => unknown) => boolean);
+export const ArrayPrototypeEvery = uncurryThis(AP.every as unknown as (this: readonly unknown[], predicate: (value: never, index: number) => unknown) => boolean);
 
 export const JSONStringify = JSON.stringify;
 export const JSONParse = JSON.parse;
@@ -296,49 +299,6 @@ function isSharedIntrinsic(value: object): boolean {
 }
 
 /**
- * Makes the properties the platform's promise and async machinery rely on non-writable and
- * non-configurable, with their current values: the global `Promise`, `Promise.resolve`,
- * `Promise.prototype.then` and `.constructor`, `Promise[Symbol.species]`, the generator methods
- * (async functions lowered to generators resume through them) and `Function.prototype`'s
- * call/apply/bind. Idempotent, and compatible with a later (or earlier) freeze of the realm's
- * intrinsics: nothing changes value. Runtimes call it at load, before any student code.
- */
-export function lockPromiseMachinery(global: object = globalThis): void {
-  const lock = (owner: object, key: PropertyKey): void => {
-    const d = ReflectGetOwnPropertyDescriptor(owner, key);
-    if (d === undefined) return;
-    if ("value" in d) ReflectDefineProperty(owner, key, { value: d.value as unknown, writable: false, configurable: false });
-    else ReflectDefineProperty(owner, key, { get: d.get, set: d.set, configurable: false });
-  };
-  lock(global, "Promise");
-  lock(PromiseCtor, "resolve");
-  lock(PromiseCtor, "reject");
-  lock(PromiseCtor, SymbolSpecies);
-  lock(PP, "then");
-  lock(PP, "constructor");
-  lock(PP, "catch");
-  lock(PP, "finally");
-  const generatorPrototype = ObjectGetPrototypeOf(function* () {}.prototype) as object;
-  lock(generatorPrototype, "next");
-  lock(generatorPrototype, "throw");
-  lock(generatorPrototype, "return");
-  lock(FunctionPrototype, "call");
-  lock(FunctionPrototype, "apply");
-  lock(FunctionPrototype, "bind");
-  // A value the platform resolves a promise with (a Uint8Array from recv, an array, a plain
-  // object) must not become a thenable: a `then` the student adds to its prototype chain would
-  // let the student replace what the workload's `await` receives. `then: undefined` on these
-  // prototypes makes such an addition fail (a frozen realm gets the same effect from its freeze).
-  const noThen = [Object.prototype, AP, FunctionPrototype, TypedArrayPrototype, Uint8Array.prototype, Error.prototype, Map.prototype, Set.prototype];
-  for (let i = 0; i < noThen.length; i++) {
-    const proto = noThen[i] as object;
-    if (ReflectGetOwnPropertyDescriptor(proto, "then") === undefined && Object.isExtensible(proto)) {
-      ReflectDefineProperty(proto, "then", { value: undefined, writable: false, enumerable: false, configurable: false });
-    }
-  }
-}
-
-/**
  * The realm's global constructors and namespaces as they were at load, for workload code: a
  * workload starts with `const { JSON, Math, Promise, ... } = intrinsics;` (imported from its
  * platform module), so a student who replaces a global (`globalThis.JSON = ...`) changes
@@ -378,3 +338,54 @@ export const intrinsics = ObjectFreeze(
     if (typeof proto === "object" && proto !== null) SHARED.add(proto);
   }
 }
+
+/**
+ * Makes the properties the platform's promise and async machinery rely on non-writable and
+ * non-configurable, with their current values: the global bindings of the intrinsics
+ * (`Promise`, `JSON`, `Math`, `Array`...: esbuild's lowered async helpers call the global
+ * `Promise`), `Promise.resolve`,
+ * `Promise.prototype.then` and `.constructor`, `Promise[Symbol.species]`, the generator methods
+ * (async functions lowered to generators resume through them) and `Function.prototype`'s
+ * call/apply/bind. Idempotent, and compatible with a later (or earlier) freeze of the realm's
+ * intrinsics: nothing changes value. Runtimes call it at load, before any student code.
+ */
+export function lockPlatformIntrinsics(global: object = globalThis): void {
+  const lock = (owner: object, key: PropertyKey): void => {
+    const d = ReflectGetOwnPropertyDescriptor(owner, key);
+    if (d === undefined) return;
+    if (ObjectPrototypeHasOwnProperty(d, "value")) ReflectDefineProperty(owner, key, { value: d.value as unknown, writable: false, configurable: false });
+    else ReflectDefineProperty(owner, key, { get: d.get, set: d.set, configurable: false });
+  };
+  // The global bindings of the intrinsics (workloads refer to JSON, Math, Array... by name),
+  // and of the UTF-8 codec when a runtime installed one.
+  const names = ObjectKeys(intrinsics);
+  for (let i = 0; i < names.length; i++) lock(global, names[i] as string);
+  lock(global, "TextEncoder");
+  lock(global, "TextDecoder");
+  lock(PromiseCtor, "resolve");
+  lock(PromiseCtor, "reject");
+  lock(PromiseCtor, SymbolSpecies);
+  lock(PP, "then");
+  lock(PP, "constructor");
+  lock(PP, "catch");
+  lock(PP, "finally");
+  const generatorPrototype = ObjectGetPrototypeOf(function* () {}.prototype) as object;
+  lock(generatorPrototype, "next");
+  lock(generatorPrototype, "throw");
+  lock(generatorPrototype, "return");
+  lock(FunctionPrototype, "call");
+  lock(FunctionPrototype, "apply");
+  lock(FunctionPrototype, "bind");
+  // A value the platform resolves a promise with (a Uint8Array from recv, an array, a plain
+  // object) must not become a thenable: a `then` the student adds to its prototype chain would
+  // let the student replace what the workload's `await` receives. `then: undefined` on these
+  // prototypes makes such an addition fail (a frozen realm gets the same effect from its freeze).
+  const noThen = [Object.prototype, AP, FunctionPrototype, TypedArrayPrototype, Uint8Array.prototype, Error.prototype, Map.prototype, Set.prototype];
+  for (let i = 0; i < noThen.length; i++) {
+    const proto = noThen[i] as object;
+    if (ReflectGetOwnPropertyDescriptor(proto, "then") === undefined && Object.isExtensible(proto)) {
+      ReflectDefineProperty(proto, "then", { value: undefined, writable: false, enumerable: false, configurable: false });
+    }
+  }
+}
+

@@ -97,6 +97,8 @@ export const SOCKET_DECLARATIONS = `declare module "socket" {
     String: StringConstructor; Symbol: SymbolConstructor; TypeError: TypeErrorConstructor; Uint8Array: Uint8ArrayConstructor;
     WeakMap: WeakMapConstructor;
   }>;
+  /** Built-ins captured before any student code ran (for workload.ts; see @autograder/shared/primordials). */
+  export const primordials: { readonly [name: string]: any };
 
   export interface HostHandle {
     readonly ip: string;

@@ -25,6 +25,7 @@ export const SOCKET_EXPORTS = [
   "TextEncoder",
   "TextDecoder",
   "intrinsics",
+  "primordials",
 ] as const;
 
 export const socketModule: PlatformModule = {

@@ -100,6 +100,8 @@ export const THREADING_DECLARATIONS = `declare module "threading" {
     String: StringConstructor; Symbol: SymbolConstructor; TypeError: TypeErrorConstructor; Uint8Array: Uint8ArrayConstructor;
     WeakMap: WeakMapConstructor;
   }>;
+  /** Built-ins captured before any student code ran (for workload.ts; see @autograder/shared/primordials). */
+  export const primordials: { readonly [name: string]: any };
 
   /** Blocks the current thread for ms simulated milliseconds. */
   export function sleep(ms: number): Promise<void>;

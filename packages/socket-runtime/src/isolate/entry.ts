@@ -4,16 +4,25 @@
  * freezes every object of the module and the drivers, then exposes them (see
  * packages/sandbox/README.md, threat model).
  */
-import { deepFreeze, lockPromiseMachinery, nullObject } from "@autograder/shared/primordials";
+import { deepFreeze, lockPlatformIntrinsics, ObjectKeys, nullObject } from "@autograder/shared/primordials";
 import { runScenario } from "../driver/run.ts";
 import * as moduleApi from "../module/index.ts";
 import { installUtf8Polyfill, Utf8TextDecoder, Utf8TextEncoder } from "../polyfill/utf8.ts";
 
 installUtf8Polyfill();
-lockPromiseMachinery();
+lockPlatformIntrinsics();
 deepFreeze(Utf8TextEncoder);
 deepFreeze(Utf8TextDecoder);
-deepFreeze(moduleApi);
+// The module's own objects; not `intrinsics` and `primordials` (the realm's built-ins, which
+// the sandbox freezes after its own setup).
+{
+  const api = moduleApi as unknown as Record<string, unknown>;
+  const names = ObjectKeys(api);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    if (name !== "intrinsics" && name !== "primordials") deepFreeze(api[name]);
+  }
+}
 
 export * from "../module/index.ts";
 

@@ -6,3 +6,5 @@ export { AF_INET, SOCK_STREAM, SOCK_DGRAM, SOL_SOCKET, SO_REUSEADDR, SO_BROADCAS
 // workload imports these instead of using globals the student's code could replace.
 export { Utf8TextEncoder as TextEncoder, Utf8TextDecoder as TextDecoder } from "../polyfill/utf8.ts";
 export { intrinsics } from "@autograder/shared/primordials";
+// Built-ins captured at load, for workload checks (Node core's primordials pattern).
+export * as primordials from "@autograder/shared/primordials";

@@ -5,14 +5,23 @@
  * student's code can neither patch what the workload and the scheduler rely on nor reach their
  * state (see packages/sandbox/README.md, threat model).
  */
-import { deepFreeze, lockPromiseMachinery } from "@autograder/shared/primordials";
+import { deepFreeze, lockPlatformIntrinsics, ObjectKeys } from "@autograder/shared/primordials";
 import * as moduleApi from "../module/index.ts";
 import { drivers, exploreScenario, replayScenario } from "./harness.ts";
 import { installContinuationTracking } from "./continuations.ts";
 
 installContinuationTracking();
-lockPromiseMachinery();
-deepFreeze(moduleApi);
+lockPlatformIntrinsics();
+// The module's own objects; not `intrinsics` and `primordials` (the realm's built-ins, which
+// the sandbox freezes after its own setup).
+{
+  const api = moduleApi as unknown as Record<string, unknown>;
+  const names = ObjectKeys(api);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    if (name !== "intrinsics" && name !== "primordials") deepFreeze(api[name]);
+  }
+}
 deepFreeze(drivers);
 
 export * from "../module/index.ts";

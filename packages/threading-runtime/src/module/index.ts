@@ -10,3 +10,5 @@ export { Full, Empty, RuntimeError } from "./errors.ts";
 export type { WaitOptions } from "./options.ts";
 // The realm's globals as they were at load, for workloads (see @autograder/shared/primordials).
 export { intrinsics } from "@autograder/shared/primordials";
+// Built-ins captured at load, for workload checks (Node core's primordials pattern).
+export * as primordials from "@autograder/shared/primordials";
