@@ -376,6 +376,20 @@ export function lockPlatformIntrinsics(global: object = globalThis): void {
   lock(FunctionPrototype, "call");
   lock(FunctionPrototype, "apply");
   lock(FunctionPrototype, "bind");
+  // The iterator protocol behind for...of, spread and destructuring of arrays, typed arrays,
+  // strings, Maps and Sets (workloads loop over their own arrays with it).
+  const iterables: object[] = [String.prototype, AP, TypedArrayPrototype, Map.prototype, Set.prototype];
+  for (let i = 0; i < iterables.length; i++) {
+    const proto = iterables[i] as Record<PropertyKey, unknown>;
+    lock(proto, SymbolIterator);
+    lock(proto, "values");
+    lock(proto, "entries");
+    lock(proto, "keys");
+    const iterate = proto[SymbolIterator] as ((this: unknown) => object) | undefined;
+    const samples: unknown[] = ["", [], new Uint8ArrayCtor(0), new Map(), new Set()];
+    const sample = samples[[String.prototype, AP, TypedArrayPrototype, Map.prototype, Set.prototype].indexOf(proto)];
+    if (typeof iterate === "function") lock(ObjectGetPrototypeOf(ReflectApply(iterate, sample, [])) as object, "next");
+  }
   // A value the platform resolves a promise with (a Uint8Array from recv, an array, a plain
   // object) must not become a thenable: a `then` the student adds to its prototype chain would
   // let the student replace what the workload's `await` receives. `then: undefined` on these
