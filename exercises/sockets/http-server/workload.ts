@@ -21,7 +21,7 @@ async function readAll(sock: Socket): Promise<string> {
   let text = "";
   for (;;) {
     const chunk = await sock.recv(4096);
-    if (chunk.length === 0) return text + decoder.decode();
+    if (P.TypedArrayPrototypeGetLength(chunk) === 0) return text + decoder.decode();
     text += decoder.decode(chunk, { stream: true });
   }
 }

@@ -55,7 +55,9 @@ export const scenarios = {
     for (let i = 0; i < sent.length; i++) {
       const got = await receive(alice, "alice");
       const want = sent[i] as Uint8Array;
-      if (!same(got, want)) throw new Error(`answer ${i + 1}: ${got.length} bytes came back for a datagram of ${want.length} bytes${got.length === want.length ? " (different bytes)" : ""}`);
+      const gotLength = P.TypedArrayPrototypeGetLength(got);
+      const wantLength = P.TypedArrayPrototypeGetLength(want);
+      if (!same(got, want)) throw new Error(`answer ${i + 1}: ${gotLength} bytes came back for a datagram of ${wantLength} bytes${gotLength === wantLength ? " (different bytes)" : ""}`);
       lengths.push(got.length);
     }
     return lengths;

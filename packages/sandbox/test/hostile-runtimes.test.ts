@@ -13,7 +13,7 @@ const ROOT = fileURLToPath(new URL("../../../exercises/", import.meta.url));
 const exercises = new Map<string, Exercise>();
 
 beforeAll(async () => {
-  for (const id of ["threading/bank-account", "threading/lock-counter", "threading/worker-pool", "threading/mutex", "sockets/tcp-echo-server", "sockets/udp-echo-server"]) {
+  for (const id of ["threading/bank-account", "threading/lock-counter", "threading/worker-pool", "threading/mutex", "sockets/tcp-echo-server", "sockets/udp-echo-server", "sockets/message-framing"]) {
     exercises.set(id, await loadExercise(ROOT, id));
   }
 });
@@ -262,6 +262,20 @@ describe("hostile submissions against the socket runtime and workloads", () => {
       const slice = Uint8Array.prototype.slice;
       (Uint8Array.prototype as any).slice = function (this: Uint8Array, ...a: number[]) { return slice.apply(this, a).fill(65); };
       (Uint8Array.prototype as any).subarray = function () { return new Uint8Array(0); };`);
+  }, T);
+
+  it("a typed array length getter returning 0 (every echo would compare equal)", async () => {
+    await expectNoGain(...ECHO, `
+      const TA = Object.getPrototypeOf(Uint8Array.prototype);
+      Object.defineProperty(TA, "length", { get() { return 0; }, configurable: true });
+      (TA as any).set = function () {};`);
+  }, T);
+
+  it("Array.prototype.forEach and TypedArray reverse patched against the framing checks", async () => {
+    await expectNoGain("sockets/message-framing", "drops-rest.ts", `
+      (Array.prototype as any).forEach = function () {};
+      (Object.getPrototypeOf(Uint8Array.prototype) as any).reverse = function () { return this; };
+      (DataView.prototype as any).getUint32 = () => 0;`);
   }, T);
 
   it("Array.prototype.every and Object.prototype pollution of the network options (split, loss)", async () => {
