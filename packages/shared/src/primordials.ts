@@ -386,9 +386,9 @@ export function lockPlatformIntrinsics(global: object = globalThis): void {
     lock(proto, "entries");
     lock(proto, "keys");
     const iterate = proto[SymbolIterator] as ((this: unknown) => object) | undefined;
+    // The iterator's prototype (%ArrayIteratorPrototype%...), from an empty instance of each kind.
     const samples: unknown[] = ["", [], new Uint8ArrayCtor(0), new Map(), new Set()];
-    const sample = samples[[String.prototype, AP, TypedArrayPrototype, Map.prototype, Set.prototype].indexOf(proto)];
-    if (typeof iterate === "function") lock(ObjectGetPrototypeOf(ReflectApply(iterate, sample, [])) as object, "next");
+    if (typeof iterate === "function") lock(ObjectGetPrototypeOf(ReflectApply(iterate, samples[i], [])) as object, "next");
   }
   // A value the platform resolves a promise with (a Uint8Array from recv, an array, a plain
   // object) must not become a thenable: a `then` the student adds to its prototype chain would

@@ -1,9 +1,9 @@
-import { ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, PromisePrototypeThen } from "@autograder/shared/primordials";
+import { ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, PromiseCtor, PromisePrototypeThen, SymbolCtor } from "@autograder/shared/primordials";
 import { peekActiveScheduler } from "../scheduler/active.ts";
 
 type Callback = ((value: unknown) => unknown) | null | undefined;
 
-const INSTALLED = Symbol.for("autograder.threading.continuations");
+const INSTALLED = SymbolCtor.for("autograder.threading.continuations");
 
 /**
  * Makes every `.then` callback run as the thread that registered it. With async functions
@@ -13,7 +13,7 @@ const INSTALLED = Symbol.for("autograder.threading.continuations");
  * before any student code and before the realm's intrinsics are frozen: the new `then` is
  * non-writable and non-configurable, and calls the original captured at load.
  */
-export function installContinuationTracking(promise: { prototype: Promise<unknown> } = Promise): void {
+export function installContinuationTracking(promise: { prototype: Promise<unknown> } = PromiseCtor): void {
   const proto = promise.prototype as unknown as Record<PropertyKey, unknown>;
   if (ObjectGetOwnPropertyDescriptor(proto, INSTALLED) !== undefined) return;
   const wrap = (callback: Callback): Callback => {

@@ -1,4 +1,4 @@
-import { JSONStringify, NumberCtor, RegExpPrototypeExec } from "@autograder/shared/primordials";
+import { ErrorCtor, JSONStringify, NumberCtor, RegExpPrototypeExec } from "@autograder/shared/primordials";
 
 /**
  * A schedule seed names a strategy and its parameters, so that it replays exactly:
@@ -20,5 +20,5 @@ export function parseSeed(text: string): ScheduleSpec {
   if (pct?.[1] !== undefined && pct[2] !== undefined && pct[3] !== undefined) {
     return { kind: "pct", depth: NumberCtor(pct[1]), horizon: NumberCtor(pct[2]), seed: NumberCtor(pct[3]) >>> 0 };
   }
-  throw new Error(`not a schedule seed: ${JSONStringify(text)} (expected "r-<n>" or "p<d>k<k>-<n>")`);
+  throw new ErrorCtor(`not a schedule seed: ${JSONStringify(text)} (expected "r-<n>" or "p<d>k<k>-<n>")`);
 }
