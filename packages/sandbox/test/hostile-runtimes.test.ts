@@ -163,6 +163,12 @@ describe("hostile submissions against the threading scheduler and workloads", ()
       (Array.prototype as any).every = () => true;`);
   }, T);
 
+  it("an index setter on Array.prototype against the mutex's admission-order check (both lists would be empty)", async () => {
+    await expectNoGain("threading/mutex", "wake-all.ts", `
+      Object.defineProperty(Array.prototype, "0", { set() {}, get() { return undefined; }, configurable: true });
+      Object.defineProperty(Object.prototype, "0", { set() {}, get() { return undefined; }, configurable: true });`);
+  }, T);
+
   it("a missing await is a `failed` verdict with the scheduler's trace and what to fix", async () => {
     const exercise = exercises.get("threading/bank-account") as Exercise;
     const source = `import type { Lock, Value } from "threading";

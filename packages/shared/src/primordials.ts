@@ -29,6 +29,7 @@ export const uncurryThis: <T, A extends unknown[], Ret>(fn: (this: T, ...args: A
 
 export const ObjectCreate = Object.create;
 export const ObjectFreeze = Object.freeze;
+export const ObjectPreventExtensions = Object.preventExtensions;
 export const ObjectIsFrozen = Object.isFrozen;
 export const ObjectKeys = Object.keys;
 export const ObjectDefineProperty = Object.defineProperty;
@@ -340,14 +341,21 @@ export const intrinsics = ObjectFreeze(
 }
 
 /**
- * Makes the properties the platform's promise and async machinery rely on non-writable and
- * non-configurable, with their current values: the global bindings of the intrinsics
- * (`Promise`, `JSON`, `Math`, `Array`...: esbuild's lowered async helpers call the global
- * `Promise`), `Promise.resolve`,
- * `Promise.prototype.then` and `.constructor`, `Promise[Symbol.species]`, the generator methods
- * (async functions lowered to generators resume through them) and `Function.prototype`'s
- * call/apply/bind. Idempotent, and compatible with a later (or earlier) freeze of the realm's
- * intrinsics: nothing changes value. Runtimes call it at load, before any student code.
+ * Locks, with their current values (non-writable, non-configurable), what the platform's code
+ * and the exercises' workloads rely on in the realm they share with the student's code: the
+ * global bindings of the intrinsics (`Promise`, `JSON`, `Array`...: esbuild's lowered async
+ * helpers call the global `Promise`), the promise machinery (`Promise.resolve/reject`,
+ * `then/catch/finally/constructor`, `Promise[Symbol.species]`), the generator methods (lowered
+ * async functions resume through them), `Function.prototype.call/apply/bind`, the iterator
+ * protocol, a `then: undefined` on the prototypes of values promises are resolved with, the
+ * methods of arrays, typed arrays, strings, Maps, Sets, DataView, JSON and the Array, Object,
+ * Number and String constructors (not `sort`/`toSorted`: the sandbox's no-builtin-sort rule
+ * redefines them), and no new properties on Object.prototype, Array.prototype and the typed
+ * array prototypes. `Math` and `Error.prototype` are left alone (the sandbox seeds
+ * `Math.random`; student code assigns `this.name` in Error subclasses).
+ *
+ * Idempotent, and compatible with a later (or earlier) freeze of the realm's intrinsics by the
+ * sandbox: no value changes. Runtimes call it at load, before any student code.
  */
 export function lockPlatformIntrinsics(global: object = globalThis): void {
   const lock = (owner: object, key: PropertyKey): void => {
@@ -401,5 +409,23 @@ export function lockPlatformIntrinsics(global: object = globalThis): void {
       ReflectDefineProperty(proto, "then", { value: undefined, writable: false, enumerable: false, configurable: false });
     }
   }
+  // The methods workloads check with (join, some, map, filter, forEach, set, subarray...) keep
+  // their values; `sort`/`toSorted` stay configurable for the sandbox's no-builtin-sort rule.
+  const methodOwners: object[] = [AP, TypedArrayPrototype, Uint8Array.prototype, String.prototype, Map.prototype, Set.prototype, DataView.prototype, JSON, Array, Object, Number, String];
+  for (let i = 0; i < methodOwners.length; i++) {
+    const owner = methodOwners[i] as object;
+    const keys = ReflectOwnKeys(owner);
+    for (let j = 0; j < keys.length; j++) {
+      const key = keys[j] as PropertyKey;
+      if (key === "sort" || key === "toSorted" || key === "prototype") continue;
+      lock(owner, key);
+    }
+  }
+  // No new properties on the prototypes every array and object inherits from: an index setter
+  // (`Object.defineProperty(Array.prototype, "0", { set() {} })`) would swallow what the
+  // platform and the workloads put in their arrays, a getter on Object.prototype would answer
+  // for every option an object lacks.
+  const closed: object[] = [Object.prototype, AP, TypedArrayPrototype, Uint8Array.prototype];
+  for (let i = 0; i < closed.length; i++) ObjectPreventExtensions(closed[i] as object);
 }
 
