@@ -94,7 +94,7 @@ export const scenarios = {
     const header = new Uint8Array(4);
     new DataView(header.buffer).setUint32(0, declared);
     try {
-      const frames = new FrameDecoder().push(concat([header, new Uint8Array(Math.min(declared, 16))]));
+      const frames = new FrameDecoder().push(concat([header, new Uint8Array(P.MathMin(declared, 16))]));
       return { returned: frames.length };
     } catch (error) {
       return { raised: error instanceof RangeError ? "RangeError" : String((error as Error).name) };

@@ -22,7 +22,7 @@ export const scenarios = {
   request: async (net: World, params: Params) => {
     const message = str(params, "message", "hello");
     const reply = new TextEncoder().encode(str(params, "reply", "HELLO"));
-    const pieces = Math.max(1, num(params, "pieces", 1));
+    const pieces = P.MathMax(1, num(params, "pieces", 1));
     const gapMs = num(params, "gapMs", 0);
     const server = net.host(SERVER, "server");
     const client = net.host("10.0.0.2", "student");
@@ -44,7 +44,7 @@ export const scenarios = {
       for (let i = 0; i < bytes.length; i++) all[i] = bytes[i] as number;
       received = new TextDecoder().decode(all);
       if (bytes.length < expected) throw new Error(`the server got ${bytes.length} of the ${expected} bytes of the request before the client closed`);
-      const size = Math.ceil(reply.length / pieces);
+      const size = P.MathCeil(reply.length / pieces);
       for (let i = 0; i < reply.length; i += size) {
         await conn.sendall(reply.subarray(i, i + size));
         if (gapMs > 0) await net.sleep(gapMs);

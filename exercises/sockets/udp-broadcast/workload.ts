@@ -45,7 +45,7 @@ export const scenarios = {
     const pumps = listeners.map(async ({ name, sock }) => {
       for (;;) {
         const [data] = await sock.recvfrom(65535);
-        received[name]?.push({ t: Math.round(net.now() - start), text: new TextDecoder().decode(data) });
+        received[name]?.push({ t: P.MathRound(net.now() - start), text: new TextDecoder().decode(data) });
       }
     });
     void pumps;

@@ -69,7 +69,7 @@ export const scenarios = {
         new Thread({
           name: `consumer${c + 1}`,
           target: async () => {
-            const share = Math.floor(total / consumers) + (c < total % consumers ? 1 : 0);
+            const share = P.MathFloor(total / consumers) + (c < total % consumers ? 1 : 0);
             for (let k = 0; k < share; k++) {
               const item = await q.get();
               if (item === undefined) throw new Error("get() returned undefined");

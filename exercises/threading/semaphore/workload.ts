@@ -58,7 +58,7 @@ export const scenarios = {
     threads.forEach((t) => t.start());
     for (const t of threads) await t.join();
     if (sem.getValue() !== permits) throw new Error(`getValue() is ${sem.getValue()} at the end, expected ${permits}`);
-    const rounds = Math.ceil(tasks / permits);
+    const rounds = P.MathCeil(tasks / permits);
     if (now() !== rounds * holdMs) throw new Error(`${tasks} tasks holding one of ${permits} permits for ${holdMs} ms each took ${now()} ms, expected ${rounds * holdMs}`);
   },
 
