@@ -300,11 +300,11 @@ function isSharedIntrinsic(value: object): boolean {
 }
 
 /**
- * The realm's global constructors and namespaces as they were at load, for workload code: a
- * workload starts with `const { JSON, Math, Promise, ... } = intrinsics;` (imported from its
- * platform module), so a student who replaces a global (`globalThis.JSON = ...`) changes
- * nothing the workload uses, and esbuild's lowered async helpers pick up the original
- * `Promise` too. The methods on these objects are protected by the realm's freeze.
+ * The realm's global constructors and namespaces as they were at load, for workload code that
+ * wants them without going through a global binding (`const { JSON } = intrinsics;`). The
+ * bindings themselves are locked by lockPlatformIntrinsics (esbuild's lowered async helpers use
+ * the global `Promise` and rename a module-level one, so shadowing is not enough there).
+ * Runs at load only: deepFreeze and the descriptor reads below happen before student code.
  */
 export const intrinsics = ObjectFreeze(
   nullObject({
