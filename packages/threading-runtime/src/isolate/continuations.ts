@@ -1,4 +1,4 @@
-import { ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, PromiseCtor, PromisePrototypeThen, SymbolCtor } from "@autograder/shared/primordials";
+import { ErrorCtor, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, PromiseCtor, PromisePrototypeThen, SymbolCtor } from "@autograder/shared/primordials";
 import { peekActiveScheduler } from "../scheduler/active.ts";
 
 type Callback = ((value: unknown) => unknown) | null | undefined;
@@ -16,6 +16,11 @@ const INSTALLED = SymbolCtor.for("autograder.threading.continuations");
 export function installContinuationTracking(promise: { prototype: Promise<unknown> } = PromiseCtor): void {
   const proto = promise.prototype as unknown as Record<PropertyKey, unknown>;
   if (ObjectGetOwnPropertyDescriptor(proto, INSTALLED) !== undefined) return;
+  if (ObjectGetOwnPropertyDescriptor(proto, "then")?.configurable === false) {
+    // Another runtime (or the sandbox) froze the promise machinery first: say so instead of
+    // running with threads resumed through plain promises attributed to the wrong thread.
+    throw new ErrorCtor("the threading runtime must be evaluated before Promise.prototype is frozen (before any other platform runtime and the realm's freeze)");
+  }
   const wrap = (callback: Callback): Callback => {
     const scheduler = peekActiveScheduler();
     const thread = scheduler === null ? null : scheduler.current;
