@@ -5,6 +5,8 @@
  */
 import { main } from "student";
 import { SOCK_DGRAM, type Params, type Socket, type World } from "socket";
+// Checks use built-ins captured before the student's code ran, and the runtime's own UTF-8 codec.
+import { TextDecoder, TextEncoder, primordials as P } from "socket";
 
 const SERVER = "10.0.0.1";
 const PORT = 8888;

@@ -5,6 +5,8 @@
  */
 import { main } from "student";
 import type { Params, Socket, World } from "socket";
+// Checks use built-ins captured before the student's code ran, and the runtime's own UTF-8 codec.
+import { TextDecoder, TextEncoder, primordials as P } from "socket";
 
 const SERVER = "10.0.0.1";
 const PORT = 8000;
@@ -19,14 +21,14 @@ async function readAll(sock: Socket): Promise<string> {
   let text = "";
   for (;;) {
     const chunk = await sock.recv(4096);
-    if (chunk.length === 0) return text + decoder.decode();
+    if (P.TypedArrayPrototypeGetLength(chunk) === 0) return text + decoder.decode();
     text += decoder.decode(chunk, { stream: true });
   }
 }
 
 async function send(net: World, sock: Socket, raw: string, pieces: number, gapMs: number): Promise<void> {
   const bytes = new TextEncoder().encode(raw);
-  const size = Math.ceil(bytes.length / pieces);
+  const size = P.MathCeil(bytes.length / pieces);
   for (let i = 0; i < bytes.length; i += size) {
     await sock.sendall(bytes.subarray(i, i + size));
     if (gapMs > 0 && i + size < bytes.length) await net.sleep(gapMs);
@@ -41,7 +43,7 @@ export const scenarios = {
     await net.sleep(1);
     const sock = net.host("10.0.0.2", "browser").socket();
     await sock.connect([SERVER, PORT]);
-    await send(net, sock, String(params.raw ?? "GET / HTTP/1.1\r\n\r\n"), Math.max(1, num(params, "pieces", 1)), num(params, "gapMs", 0));
+    await send(net, sock, String(params.raw ?? "GET / HTTP/1.1\r\n\r\n"), P.MathMax(1, num(params, "pieces", 1)), num(params, "gapMs", 0));
     const response = await readAll(sock);
     sock.close();
     return response;

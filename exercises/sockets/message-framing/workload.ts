@@ -5,24 +5,41 @@
  */
 import { FrameDecoder, main } from "student";
 import type { Params, Socket, World } from "socket";
+// Checks use built-ins captured before the student's code ran, and the runtime's own UTF-8 codec.
+import { TextDecoder, TextEncoder, primordials as P } from "socket";
 
 const SERVER = "10.0.0.1";
 const PORT = 9000;
 
 function frame(payload: Uint8Array): Uint8Array {
-  const out = new Uint8Array(4 + payload.length);
-  new DataView(out.buffer).setUint32(0, payload.length);
-  out.set(payload, 4);
+  const n = P.TypedArrayPrototypeGetLength(payload);
+  const out = P.newUint8Array(4 + n);
+  out[0] = (n >>> 24) & 255;
+  out[1] = (n >>> 16) & 255;
+  out[2] = (n >>> 8) & 255;
+  out[3] = n & 255;
+  P.TypedArrayPrototypeSet(out, payload, 4);
   return out;
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let total = 0;
+  for (let i = 0; i < parts.length; i++) total += P.TypedArrayPrototypeGetLength(parts[i] as Uint8Array);
+  const out = P.newUint8Array(total);
   let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i] as Uint8Array;
+    P.TypedArrayPrototypeSet(out, p, at);
+    at += P.TypedArrayPrototypeGetLength(p);
   }
+  return out;
+}
+
+/** `bytes` in reverse order (the expected answer), without the patchable TypedArray methods. */
+function reversed(bytes: Uint8Array): Uint8Array {
+  const n = P.TypedArrayPrototypeGetLength(bytes);
+  const out = P.newUint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = bytes[n - 1 - i] as number;
   return out;
 }
 
@@ -43,17 +60,18 @@ function chunked(stream: Uint8Array, sizes: number[]): Uint8Array[] {
 
 /** Reads frames with a decoder of our own (so the server is judged alone). */
 async function readFrames(sock: Socket, count: number): Promise<Uint8Array[]> {
-  let buffer: Uint8Array = new Uint8Array(0);
-  const frames: Uint8Array[] = [];
+  let buffer: Uint8Array = P.newUint8Array(0);
+  const frames: Uint8Array[] = new P.SafeArray();
   while (frames.length < count) {
     const chunk = await sock.recv(4096);
-    if (chunk.length === 0) throw new Error(`the server closed the connection after ${frames.length} of ${count} answers`);
-    buffer = concat([buffer, chunk]);
-    while (buffer.length >= 4) {
-      const n = new DataView(buffer.buffer, buffer.byteOffset).getUint32(0);
-      if (buffer.length < 4 + n) break;
-      frames.push(buffer.slice(4, 4 + n));
-      buffer = buffer.slice(4 + n);
+    if (P.TypedArrayPrototypeGetLength(chunk) === 0) throw new Error(`the server closed the connection after ${frames.length} of ${count} answers`);
+    buffer = concat(P.safeArrayOf([buffer, chunk]));
+    while (P.TypedArrayPrototypeGetLength(buffer) >= 4) {
+      const n = (((buffer[0] as number) << 24) | ((buffer[1] as number) << 16) | ((buffer[2] as number) << 8) | (buffer[3] as number)) >>> 0;
+      const have = P.TypedArrayPrototypeGetLength(buffer);
+      if (have < 4 + n) break;
+      frames.push(P.copyBytes(buffer, 4, 4 + n));
+      buffer = P.copyBytes(buffer, 4 + n, have);
     }
   }
   return frames;
@@ -76,7 +94,7 @@ export const scenarios = {
     const header = new Uint8Array(4);
     new DataView(header.buffer).setUint32(0, declared);
     try {
-      const frames = new FrameDecoder().push(concat([header, new Uint8Array(Math.min(declared, 16))]));
+      const frames = new FrameDecoder().push(concat([header, new Uint8Array(P.MathMin(declared, 16))]));
       return { returned: frames.length };
     } catch (error) {
       return { raised: error instanceof RangeError ? "RangeError" : String((error as Error).name) };
@@ -95,11 +113,12 @@ export const scenarios = {
     const answers = await readFrames(sock, sent.length);
     await writing;
     sock.close();
-    const got = answers.map(text);
-    sent.forEach((p, i) => {
-      const want = text(p.slice().reverse());
-      if (got[i] !== want) throw new Error(`answer ${i + 1} is ${JSON.stringify(got[i])}, expected the payload reversed: ${JSON.stringify(want)}`);
-    });
+    const got: string[] = new P.SafeArray();
+    for (let i = 0; i < answers.length; i++) got.push(text(answers[i] as Uint8Array));
+    for (let i = 0; i < sent.length; i++) {
+      const want = text(reversed(sent[i] as Uint8Array));
+      if (got[i] !== want) throw new Error(`answer ${i + 1} is ${P.JSONStringify(got[i])}, expected the payload reversed: ${P.JSONStringify(want)}`);
+    }
     return got;
   },
 };

@@ -5,6 +5,8 @@
  */
 import { request } from "student";
 import type { Params, World } from "socket";
+// Checks use built-ins captured before the student's code ran, and the runtime's own UTF-8 codec.
+import { TextDecoder, TextEncoder, primordials as P } from "socket";
 
 const SERVER = "10.0.0.1";
 const PORT = 7777;
@@ -20,7 +22,7 @@ export const scenarios = {
   request: async (net: World, params: Params) => {
     const message = str(params, "message", "hello");
     const reply = new TextEncoder().encode(str(params, "reply", "HELLO"));
-    const pieces = Math.max(1, num(params, "pieces", 1));
+    const pieces = P.MathMax(1, num(params, "pieces", 1));
     const gapMs = num(params, "gapMs", 0);
     const server = net.host(SERVER, "server");
     const client = net.host("10.0.0.2", "student");
@@ -34,12 +36,15 @@ export const scenarios = {
       const bytes: number[] = [];
       while (bytes.length < expected) {
         const chunk = await conn.recv(4096);
-        if (chunk.length === 0) break;
-        bytes.push(...chunk);
+        const n = P.TypedArrayPrototypeGetLength(chunk);
+        if (n === 0) break;
+        for (let i = 0; i < n; i++) P.ArrayPrototypePush(bytes, chunk[i] as number);
       }
-      received = new TextDecoder().decode(Uint8Array.from(bytes));
+      const all = P.newUint8Array(bytes.length);
+      for (let i = 0; i < bytes.length; i++) all[i] = bytes[i] as number;
+      received = new TextDecoder().decode(all);
       if (bytes.length < expected) throw new Error(`the server got ${bytes.length} of the ${expected} bytes of the request before the client closed`);
-      const size = Math.ceil(reply.length / pieces);
+      const size = P.MathCeil(reply.length / pieces);
       for (let i = 0; i < reply.length; i += size) {
         await conn.sendall(reply.subarray(i, i + size));
         if (gapMs > 0) await net.sleep(gapMs);
@@ -48,7 +53,7 @@ export const scenarios = {
     })();
     const answer = await client.run(() => request(SERVER, PORT, message));
     await serving;
-    if (received !== message) throw new Error(`the server received ${JSON.stringify(received)}, the message was ${JSON.stringify(message)}`);
+    if (received !== message) throw new Error(`the server received ${P.JSONStringify(received)}, the message was ${P.JSONStringify(message)}`);
     return answer;
   },
 

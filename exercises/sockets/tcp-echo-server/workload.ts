@@ -1,6 +1,8 @@
 /** Scenarios of sockets/tcp-echo-server: the student's main() on 10.0.0.1, simulated clients around it. */
 import { main } from "student";
 import type { Params, Socket, World } from "socket";
+// Checks use built-ins captured before the student's code ran, and the runtime's own UTF-8 codec.
+import { TextDecoder, TextEncoder, primordials as P } from "socket";
 
 const PORT = 8888;
 const SERVER = "10.0.0.1";
@@ -14,24 +16,27 @@ function startServer(net: World): void {
 }
 
 async function readExactly(sock: Socket, n: number): Promise<Uint8Array> {
-  const out = new Uint8Array(n);
+  const out = P.newUint8Array(n);
   let got = 0;
   while (got < n) {
     const chunk = await sock.recv(n - got);
-    if (chunk.length === 0) break;
-    out.set(chunk, got);
-    got += chunk.length;
+    const size = P.TypedArrayPrototypeGetLength(chunk);
+    if (size === 0) break;
+    P.TypedArrayPrototypeSet(out, chunk, got);
+    got += size;
   }
-  return out.subarray(0, got);
+  return P.viewBytes(out, 0, got);
 }
 
 /** Sends `data` while reading the echo (a big message does not fit the window) and checks it. */
 async function exchange(sock: Socket, data: Uint8Array, who: string): Promise<Uint8Array> {
   const sending = sock.sendall(data);
-  const echoed = await readExactly(sock, data.length);
+  const sent = P.TypedArrayPrototypeGetLength(data);
+  const echoed = await readExactly(sock, sent);
   await sending;
-  if (echoed.length !== data.length) throw new Error(`${who} sent ${data.length} bytes and got back ${echoed.length} before the server closed the connection`);
-  for (let i = 0; i < data.length; i++) {
+  const back = P.TypedArrayPrototypeGetLength(echoed);
+  if (back !== sent) throw new Error(`${who} sent ${sent} bytes and got back ${back} before the server closed the connection`);
+  for (let i = 0; i < sent; i++) {
     if (echoed[i] !== data[i]) throw new Error(`${who}: byte ${i} came back as ${echoed[i]}, sent ${data[i]}`);
   }
   return echoed;
@@ -46,7 +51,8 @@ async function client(net: World, ip: string, name: string): Promise<Socket> {
 async function expectEof(sock: Socket, who: string): Promise<void> {
   sock.shutdown(1);
   const rest = await sock.recv(100);
-  if (rest.length !== 0) throw new Error(`${who} closed its side and received ${rest.length} more bytes instead of the end of the stream`);
+  const more = P.TypedArrayPrototypeGetLength(rest);
+  if (more !== 0) throw new Error(`${who} closed its side and received ${more} more bytes instead of the end of the stream`);
   sock.close();
 }
 

@@ -6,6 +6,8 @@
  */
 import { broadcast, listen } from "student";
 import { SOCK_DGRAM, SOL_SOCKET, SO_BROADCAST, type Params, type Socket, type World } from "socket";
+// Checks use built-ins captured before the student's code ran, and the runtime's own UTF-8 codec.
+import { TextDecoder, TextEncoder, primordials as P } from "socket";
 
 const num = (params: Params, key: string, fallback: number): number => (typeof params[key] === "number" ? (params[key] as number) : fallback);
 
@@ -43,7 +45,7 @@ export const scenarios = {
     const pumps = listeners.map(async ({ name, sock }) => {
       for (;;) {
         const [data] = await sock.recvfrom(65535);
-        received[name]?.push({ t: Math.round(net.now() - start), text: new TextDecoder().decode(data) });
+        received[name]?.push({ t: P.MathRound(net.now() - start), text: new TextDecoder().decode(data) });
       }
     });
     void pumps;

@@ -1,6 +1,8 @@
 /** Scenarios of sockets/udp-echo-server: the student's main() on 10.0.0.1, UDP clients around it. */
 import { main } from "student";
 import { SOCK_DGRAM, type Params, type Socket, type World } from "socket";
+// Checks use built-ins captured before the student's code ran, and the runtime's own UTF-8 codec.
+import { TextDecoder, TextEncoder, primordials as P } from "socket";
 
 const SERVER = "10.0.0.1";
 const PORT = 8888;
@@ -10,7 +12,10 @@ function startServer(net: World): void {
 }
 
 function same(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
+  const n = P.TypedArrayPrototypeGetLength(a);
+  if (n !== P.TypedArrayPrototypeGetLength(b)) return false;
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function datagramsOf(params: Params): Uint8Array[] {
@@ -50,7 +55,9 @@ export const scenarios = {
     for (let i = 0; i < sent.length; i++) {
       const got = await receive(alice, "alice");
       const want = sent[i] as Uint8Array;
-      if (!same(got, want)) throw new Error(`answer ${i + 1}: ${got.length} bytes came back for a datagram of ${want.length} bytes${got.length === want.length ? " (different bytes)" : ""}`);
+      const gotLength = P.TypedArrayPrototypeGetLength(got);
+      const wantLength = P.TypedArrayPrototypeGetLength(want);
+      if (!same(got, want)) throw new Error(`answer ${i + 1}: ${gotLength} bytes came back for a datagram of ${wantLength} bytes${gotLength === wantLength ? " (different bytes)" : ""}`);
       lengths.push(got.length);
     }
     return lengths;

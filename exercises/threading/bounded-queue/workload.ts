@@ -1,6 +1,8 @@
 /** Student-side workload of threading/bounded-queue (course 6.9.2). */
 import { Thread, now, sleep } from "threading";
 import { Empty, Full, Queue } from "student";
+// Checks use built-ins captured before the student's code ran (see @autograder/shared/primordials).
+import { primordials as P } from "threading";
 
 type Params = Record<string, unknown>;
 const num = (params: Params, key: string, fallback: number): number =>
@@ -33,7 +35,7 @@ export const scenarios = {
     const got: number[] = [];
     for (let i = 1; i <= maxsize; i++) got.push(await q.get());
     const put = Array.from({ length: maxsize }, (_, i) => i + 1);
-    if (got.join() !== put.join()) throw new Error(`got ${got.join()} after putting ${put.join()}`);
+    if (P.ArrayPrototypeJoin(got, ",") !== P.ArrayPrototypeJoin(put, ",")) throw new Error(`got ${P.ArrayPrototypeJoin(got, ",")} after putting ${P.ArrayPrototypeJoin(put, ",")}`);
     if (!q.empty() || q.full()) throw new Error(`after taking every item: empty() ${q.empty()}, full() ${q.full()}`);
     await expectError("get({ block: false }) on an empty queue", "Empty", () => q.get({ block: false }));
     const unbounded = new Queue<number>();
@@ -67,7 +69,7 @@ export const scenarios = {
         new Thread({
           name: `consumer${c + 1}`,
           target: async () => {
-            const share = Math.floor(total / consumers) + (c < total % consumers ? 1 : 0);
+            const share = P.MathFloor(total / consumers) + (c < total % consumers ? 1 : 0);
             for (let k = 0; k < share; k++) {
               const item = await q.get();
               if (item === undefined) throw new Error("get() returned undefined");
@@ -79,10 +81,12 @@ export const scenarios = {
     ];
     threads.forEach((t) => t.start());
     for (const t of threads) await t.join();
-    if (new Set(taken).size !== total || taken.length !== total) throw new Error(`took ${JSON.stringify(taken)} of ${total} distinct items`);
+    const distinct = new P.SafeSet();
+    for (let i = 0; i < taken.length; i++) distinct.add(taken[i]);
+    if (distinct.size !== total || taken.length !== total) throw new Error(`took ${P.JSONStringify(taken)} of ${total} distinct items`);
     for (let p = 1; p <= producers; p++) {
       const order = taken.filter((item) => item.startsWith(`p${p}-`)).map((item) => Number(item.split("-")[1]));
-      if (order.some((k, i) => k !== i)) throw new Error(`producer${p}'s items came out as ${order.join(",")}`);
+      if (P.ArrayPrototypeSome(order, (k: number, i: number) => k !== i)) throw new Error(`producer${p}'s items came out as ${P.ArrayPrototypeJoin(order, ",")}`);
     }
   },
 
@@ -106,7 +110,7 @@ export const scenarios = {
     await q.put("b");
     if (now() - before !== consumerAt) throw new Error(`put on a full queue returned after ${now() - before} ms, the get came at ${consumerAt} ms`);
     await consumer.join();
-    if (got.join() !== "a,b") throw new Error(`the consumer got ${got.join()}, expected a,b`);
+    if (P.ArrayPrototypeJoin(got, ",") !== "a,b") throw new Error(`the consumer got ${P.ArrayPrototypeJoin(got, ",")}, expected a,b`);
   },
 };
 

@@ -1,6 +1,8 @@
 /** Student-side workload of threading/event (course 7.5.4). */
 import { Thread, now, sleep, yieldThread } from "threading";
 import { Event } from "student";
+// Checks use built-ins captured before the student's code ran (see @autograder/shared/primordials).
+import { primordials as P } from "threading";
 
 type Params = Record<string, unknown>;
 const num = (params: Params, key: string, fallback: number): number =>
@@ -18,7 +20,7 @@ export const scenarios = {
     const setter = new Thread({ name: "setter", target: async () => { await yieldThread(); event.set(); } });
     [...threads, setter].forEach((t) => t.start());
     for (const t of [...threads, setter]) await t.join();
-    if (results.length !== waiters || results.some((r) => r !== true)) throw new Error(`waiters returned ${JSON.stringify(results)}`);
+    if (results.length !== waiters || P.ArrayPrototypeSome(results, (r: unknown) => r !== true)) throw new Error(`waiters returned ${P.JSONStringify(results)}`);
     if (!event.isSet()) throw new Error("isSet() is false after set()");
     if (!(await event.wait())) throw new Error("wait() after set() did not return true at once");
   },

@@ -5,6 +5,8 @@
  */
 import { Thread, Value, sleep } from "threading";
 import { Mutex } from "student";
+// Checks use built-ins captured before the student's code ran (see @autograder/shared/primordials).
+import { primordials as P } from "threading";
 
 type Params = Record<string, unknown>;
 const num = (params: Params, key: string, fallback: number): number =>
@@ -61,8 +63,10 @@ export const scenarios = {
     await sleep(gap * (waiters + 1));
     mutex.release();
     for (const t of threads) await t.join();
-    const expected = threads.map((t) => t.name).join(",");
-    if (admitted.join(",") !== expected) throw new Error(`admitted in order ${admitted.join(",")}, arrival order was ${expected}`);
+    const names: string[] = [];
+    for (let i = 0; i < threads.length; i++) P.ArrayPrototypePush(names, (threads[i] as Thread).name);
+    const expected = P.ArrayPrototypeJoin(names, ",");
+    if (P.ArrayPrototypeJoin(admitted, ",") !== expected) throw new Error(`admitted in order ${P.ArrayPrototypeJoin(admitted, ",")}, arrival order was ${expected}`);
   },
 
   /** A holder keeps the mutex for `holdMs` simulated ms; a waiting thread must sleep, not spin. */

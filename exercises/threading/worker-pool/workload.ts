@@ -1,10 +1,21 @@
 /** Student-side workload of threading/worker-pool (course 6.8). */
 import { currentThread, sleep, yieldThread } from "threading";
 import { Pool } from "student";
+// Checks use built-ins captured before the student's code ran (see @autograder/shared/primordials).
+import { primordials as P } from "threading";
 
 type Params = Record<string, unknown>;
 const num = (params: Params, key: string, fallback: number): number =>
   typeof params[key] === "number" ? (params[key] as number) : fallback;
+
+/** True when `results` is a real array holding the square of each item, in order (own elements only). */
+function squares(results: unknown, items: number[]): boolean {
+  if (!P.ArrayIsArray(results) || (results as unknown[]).length !== items.length) return false;
+  for (let i = 0; i < items.length; i++) {
+    if (!P.ObjectPrototypeHasOwnProperty(results as object, i) || (results as unknown[])[i] !== (items[i] as number) * (items[i] as number)) return false;
+  }
+  return true;
+}
 
 export const scenarios = {
   /** map over items with a pool of n: order kept, at most n at once, on at most n pool threads. */
@@ -13,7 +24,7 @@ export const scenarios = {
     const count = num(params, "items", 5);
     const pool = new Pool(n);
     let running = 0;
-    const threadsUsed = new Set<string>();
+    const threadsUsed = new P.SafeSet() as Set<string>;
     const square = async (x: number) => {
       running++;
       if (running > n) throw new Error(`${running} tasks running at once in a pool of ${n}`);
@@ -24,7 +35,7 @@ export const scenarios = {
     };
     const items = Array.from({ length: count }, (_, i) => i);
     const results = await pool.map(square as (...args: never[]) => unknown, items);
-    if (JSON.stringify(results) !== JSON.stringify(items.map((x) => x * x))) throw new Error(`map returned ${JSON.stringify(results)} for ${JSON.stringify(items)}`);
+    if (!squares(results, items)) throw new Error(`map returned ${P.JSONStringify(results)} for ${P.JSONStringify(items)}`);
     if (threadsUsed.has("MainThread")) throw new Error("a task ran on the main thread");
     if (threadsUsed.size > n) throw new Error(`tasks ran on ${threadsUsed.size} different threads, the pool has ${n}`);
     pool.close();
@@ -47,14 +58,14 @@ export const scenarios = {
     const broken = pool.applyAsync(fail as (...args: never[]) => unknown, ["task failed"]);
     const values = [];
     for (const result of results) values.push(await result.get());
-    if (values.join() !== "2,4,6") throw new Error(`applyAsync results ${values.join()}, expected 2,4,6`);
+    if (P.ArrayPrototypeJoin(values, ",") !== "2,4,6") throw new Error(`applyAsync results ${P.ArrayPrototypeJoin(values, ",")}, expected 2,4,6`);
     let message = "";
     try {
       await broken.get();
     } catch (error) {
       message = error instanceof Error ? error.message : String(error);
     }
-    if (message !== "task failed") throw new Error(`get() of a failing task gave ${JSON.stringify(message)} instead of throwing its error`);
+    if (message !== "task failed") throw new Error(`get() of a failing task gave ${P.JSONStringify(message)} instead of throwing its error`);
     pool.close();
     await pool.join();
   },
@@ -88,7 +99,7 @@ export const scenarios = {
     await yieldThread();
     const late = pool.applyAsync((() => "c") as (...args: never[]) => unknown);
     const values = [await results[0]?.get(), await results[1]?.get(), await late.get()];
-    if (values.join() !== "a,b,c") throw new Error(`got ${values.join()}`);
+    if (P.ArrayPrototypeJoin(values, ",") !== "a,b,c") throw new Error(`got ${P.ArrayPrototypeJoin(values, ",")}`);
     pool.close();
     await pool.join();
   },
@@ -107,7 +118,7 @@ export const scenarios = {
       return x * 10;
     };
     const results = Array.from({ length: tasks }, (_, x) => pool.applyAsync(slow as (...args: never[]) => unknown, [x]));
-    if (results.some((r) => r.ready())) throw new Error("ready() is true before the task ran");
+    if (P.ArrayPrototypeSome(results, (r: { ready(): boolean }) => r.ready())) throw new Error("ready() is true before the task ran");
     pool.close();
     let threw = false;
     try {
@@ -122,7 +133,7 @@ export const scenarios = {
     const values = [];
     for (const r of results) values.push(await r.get());
     const expected = Array.from({ length: tasks }, (_, x) => x * 10);
-    if (values.join() !== expected.join()) throw new Error(`results ${values.join()}, expected ${expected.join()}`);
+    if (P.ArrayPrototypeJoin(values, ",") !== P.ArrayPrototypeJoin(expected, ",")) throw new Error(`results ${P.ArrayPrototypeJoin(values, ",")}, expected ${P.ArrayPrototypeJoin(expected, ",")}`);
   },
 };
 

@@ -82,8 +82,23 @@ export const SOCKET_DECLARATIONS = `declare module "socket" {
   export interface ProcessRecord {
     readonly label: string;
     readonly state: "running" | "returned" | "raised";
-    readonly error?: unknown;
   }
+
+  /** UTF-8 only; the same as the global TextEncoder/TextDecoder of the isolate. */
+  export const TextEncoder: { new (): { readonly encoding: string; encode(input?: string): Uint8Array } };
+  export const TextDecoder: {
+    new (label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean }): { readonly encoding: string; decode(input?: ArrayBuffer | ArrayBufferView, options?: { stream?: boolean }): string };
+  };
+  /** The isolate's global constructors as they were before any student code ran (for workload.ts). */
+  export const intrinsics: Readonly<{
+    Array: ArrayConstructor; ArrayBuffer: ArrayBufferConstructor; Boolean: BooleanConstructor; Error: ErrorConstructor;
+    JSON: JSON; Map: MapConstructor; Math: Math; Number: NumberConstructor; Object: ObjectConstructor;
+    Promise: PromiseConstructor; RangeError: RangeErrorConstructor; Reflect: typeof Reflect; Set: SetConstructor;
+    String: StringConstructor; Symbol: SymbolConstructor; TypeError: TypeErrorConstructor; Uint8Array: Uint8ArrayConstructor;
+    WeakMap: WeakMapConstructor;
+  }>;
+  /** Built-ins captured before any student code ran (for workload.ts; see @autograder/shared/primordials). */
+  export const primordials: { readonly [name: string]: any };
 
   export interface HostHandle {
     readonly ip: string;

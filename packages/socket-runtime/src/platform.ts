@@ -22,6 +22,10 @@ export const SOCKET_EXPORTS = [
   "SHUT_RD",
   "SHUT_WR",
   "SHUT_RDWR",
+  "TextEncoder",
+  "TextDecoder",
+  "intrinsics",
+  "primordials",
 ] as const;
 
 export const socketModule: PlatformModule = {

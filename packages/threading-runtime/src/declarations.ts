@@ -92,6 +92,16 @@ export const THREADING_DECLARATIONS = `declare module "threading" {
   export class Full extends Error {}
   export class Empty extends Error {}
   export class RuntimeError extends Error {}
+  /** The isolate's global constructors as they were before any student code ran (for workload.ts). */
+  export const intrinsics: Readonly<{
+    Array: ArrayConstructor; ArrayBuffer: ArrayBufferConstructor; Boolean: BooleanConstructor; Error: ErrorConstructor;
+    JSON: JSON; Map: MapConstructor; Math: Math; Number: NumberConstructor; Object: ObjectConstructor;
+    Promise: PromiseConstructor; RangeError: RangeErrorConstructor; Reflect: typeof Reflect; Set: SetConstructor;
+    String: StringConstructor; Symbol: SymbolConstructor; TypeError: TypeErrorConstructor; Uint8Array: Uint8ArrayConstructor;
+    WeakMap: WeakMapConstructor;
+  }>;
+  /** Built-ins captured before any student code ran (for workload.ts; see @autograder/shared/primordials). */
+  export const primordials: { readonly [name: string]: any };
 
   /** Blocks the current thread for ms simulated milliseconds. */
   export function sleep(ms: number): Promise<void>;

@@ -1,7 +1,7 @@
 /** Every export of the student-facing `threading` module. */
 export const THREADING_EXPORTS = [
   "Thread", "Lock", "Event", "Semaphore", "Queue", "Value",
-  "sleep", "yieldThread", "currentThread", "now", "Full", "Empty", "RuntimeError",
+  "sleep", "yieldThread", "currentThread", "now", "Full", "Empty", "RuntimeError", "intrinsics", "primordials",
 ] as const;
 
 export type ThreadingExport = (typeof THREADING_EXPORTS)[number];

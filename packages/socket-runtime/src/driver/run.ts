@@ -6,8 +6,13 @@
  * ends when the scenario's function resolves (peers done: a server that serves for ever does
  * not hold it), when it throws or a background process raises (error), when nothing is
  * scheduled while the scenario still waits (deadlock), or when a budget is spent (timeout).
+ *
+ * It runs in the student's isolate: the scenario's outcome lives in this function's closure
+ * (observed through the original `then` of a promise of our own), the loop awaits only `null`,
+ * and every built-in is a primordial captured at load.
  */
 import type { ScenarioReport } from "@autograder/shared";
+import { ArrayIsArray, nullObject, NumberPositiveInfinity, ObjectKeys, ObjectPrototypeHasOwnProperty, PromiseCtor, PromisePrototypeThen, SafeArray, StringCtor, TypeErrorCtor } from "@autograder/shared/primordials";
 import { setActiveNetwork } from "../net/active.ts";
 import { normalizeOptions, type NetworkConfig } from "../net/config.ts";
 import { Network } from "../net/network.ts";
@@ -25,77 +30,130 @@ const BUSY_HOPS = 20_000;
 /** After the scenario resolves, events within this much simulated time still run (FINs, last replies). */
 const DRAIN_MS = 20;
 
-async function settle(net: Network): Promise<boolean> {
-  let idle = 0;
-  let last = net.activity;
-  for (let hops = 0; hops < BUSY_HOPS; hops++) {
-    await null;
-    if (net.activity !== last) {
-      last = net.activity;
-      idle = 0;
-    } else if (++idle >= IDLE_HOPS) return true;
-  }
-  return false;
+function own(object: unknown, key: string): unknown {
+  if ((typeof object !== "object" && typeof object !== "function") || object === null || !ObjectPrototypeHasOwnProperty(object, key)) return undefined;
+  return (object as Record<string, unknown>)[key];
 }
 
 function scenarioOf(workload: unknown, name: string): Scenario {
-  const scenarios = (workload as { scenarios?: unknown } | null)?.scenarios;
-  if (typeof scenarios !== "object" || scenarios === null) throw new TypeError("the workload exports no `scenarios` object");
-  const scenario = (scenarios as Record<string, unknown>)[name];
-  if (typeof scenario !== "function") throw new TypeError(`the workload has no scenario "${name}" (it has: ${Object.keys(scenarios).join(", ")})`);
+  const scenarios = own(workload, "scenarios");
+  if (typeof scenarios !== "object" || scenarios === null) throw new TypeErrorCtor("the workload exports no `scenarios` object");
+  const scenario = own(scenarios, name);
+  if (typeof scenario !== "function") throw new TypeErrorCtor(`the workload has no scenario "${name}" (it has: ${ObjectKeys(scenarios).join(", ")})`);
   return scenario as Scenario;
+}
+
+/** A copy of the judge's plain data with no prototypes: the workload reads only what the test passed. */
+export function ownData(value: unknown, depth = 0): unknown {
+  if (typeof value !== "object" || value === null || depth > 16) return value;
+  if (ArrayIsArray(value)) {
+    const out = new SafeArray<unknown>();
+    for (let i = 0; i < value.length; i++) out.push(ownData(value[i], depth + 1));
+    return out;
+  }
+  const out: Record<string, unknown> = nullObject({});
+  const keys = ObjectKeys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    out[key] = ownData((value as Record<string, unknown>)[key], depth + 1);
+  }
+  return out;
 }
 
 let running = false;
 
-export async function runScenario(workload: unknown, scenarioName: string, params: unknown = {}, options: unknown = {}): Promise<ScenarioReport> {
+function failedToStart(message: string, summary: string): ScenarioReport {
+  return nullObject({ ok: false, verdict: "error" as const, message, summary });
+}
+
+export function runScenario(workload: unknown, scenarioName: unknown, params: unknown = {}, options: unknown = {}): Promise<ScenarioReport> {
+  const name = StringCtor(scenarioName);
   let config: NetworkConfig;
   let scenario: Scenario;
   try {
     config = normalizeOptions(options);
-    scenario = scenarioOf(workload, scenarioName);
+    scenario = scenarioOf(workload, name);
   } catch (error) {
-    return { ok: false, verdict: "error", message: describeError(error), summary: "error: the scenario could not start" };
+    return resolvedReport(failedToStart(describeError(error), "error: the scenario could not start"));
   }
-  if (running) return { ok: false, verdict: "error", message: "another socket scenario is running in this isolate", summary: "error" };
+  if (running) return resolvedReport(failedToStart("another socket scenario is running in this isolate", "error"));
   running = true;
   const net = new Network(config);
   setActiveNetwork(net);
-  try {
-    return buildReport(net, scenarioName, await drive(net, scenario, (params ?? {}) as Params));
-  } finally {
-    setActiveNetwork(null);
-    running = false;
-  }
+  return new PromiseCtor<ScenarioReport>((resolve, reject) => {
+    const end = (outcome: Outcome): void => {
+      setActiveNetwork(null);
+      running = false;
+      try {
+        resolve(buildReport(net, name, outcome));
+      } catch (error) {
+        reject(error);
+      }
+    };
+    PromisePrototypeThen(drive(net, scenario, ownData(params ?? {}) as Params), end as (value: unknown) => void, (error: unknown) => {
+      setActiveNetwork(null);
+      running = false;
+      reject(error);
+    });
+  });
+}
+
+function resolvedReport(report: ScenarioReport): Promise<ScenarioReport> {
+  return new PromiseCtor<ScenarioReport>((resolve) => resolve(report));
 }
 
 async function drive(net: Network, scenario: Scenario, params: Params): Promise<Outcome> {
-  const state: { done: boolean; value?: unknown; error?: unknown; threw: boolean } = { done: false, threw: false };
+  // The outcome of the scenario's function: closure variables, set only by our own callbacks.
+  let done = false;
+  let threw = false;
+  let value: unknown;
+  let error: unknown;
   try {
-    Promise.resolve(scenario(new World(net), params)).then(
-      (value) => Object.assign(state, { done: true, value }),
-      (error: unknown) => Object.assign(state, { done: true, threw: true, error }),
+    const result = scenario(new World(net), params);
+    PromisePrototypeThen(
+      new PromiseCtor<unknown>((resolve) => resolve(result)),
+      (v: unknown) => {
+        done = true;
+        value = v;
+      },
+      (e: unknown) => {
+        done = true;
+        threw = true;
+        error = e;
+      },
     );
-  } catch (error) {
-    return { verdict: "error", message: describeError(error) };
+  } catch (thrown) {
+    return outcome("error", describeError(thrown));
   }
-  const { maxTimeMs, maxEvents } = net.config;
+  const config = net.config;
+  const maxTimeMs = config.maxTimeMs;
+  const maxEvents = config.maxEvents;
   let fired = 0;
-  let drainUntil = Number.POSITIVE_INFINITY;
+  let drainUntil = NumberPositiveInfinity;
   for (;;) {
-    await settle(net);
-    if (net.failure !== null) return { verdict: "error", message: `${net.failure.label} raised ${describeError(net.failure.error)}` };
-    if (state.done && state.threw) return { verdict: "error", message: describeError(state.error) };
-    if (state.done && drainUntil === Number.POSITIVE_INFINITY) drainUntil = net.now + DRAIN_MS;
+    // Settle: let the hosts' code run until it stops calling the network (only `await null`).
+    let idle = 0;
+    let last = net.activity;
+    for (let hops = 0; hops < BUSY_HOPS; hops++) {
+      await null;
+      if (net.activity !== last) {
+        last = net.activity;
+        idle = 0;
+      } else if (++idle >= IDLE_HOPS) break;
+    }
+    const failure = net.failure;
+    if (failure !== null) return outcome("error", `${failure.label} raised ${describeError(failure.error)}`);
+    if (done && threw) return outcome("error", describeError(error));
+    if (done && drainUntil === NumberPositiveInfinity) drainUntil = net.now + DRAIN_MS;
     const next = net.agenda.peekTime();
     if (next === undefined || next > drainUntil) {
-      if (state.done) return { verdict: "ok", message: "", value: state.value };
-      return { verdict: "deadlock", message: stuckMessage(net) };
+      if (done) return outcome("ok", "", value);
+      return outcome("deadlock", stuckMessage(net));
     }
     if (next > maxTimeMs || fired >= maxEvents) {
-      if (state.done) return { verdict: "ok", message: "", value: state.value };
+      if (done) return outcome("ok", "", value);
       const budget = next > maxTimeMs ? `${maxTimeMs / 1000} s of simulated time` : `${maxEvents} network events`;
-      return { verdict: "timeout", message: `the scenario did not finish within ${budget}. ${waitingText(net)}` };
+      return outcome("timeout", `the scenario did not finish within ${budget}. ${waitingText(net)}`);
     }
     const event = net.agenda.pop();
     if (event === undefined) continue;
@@ -106,13 +164,22 @@ async function drive(net: Network, scenario: Scenario, params: Params): Promise<
   }
 }
 
+/** An outcome with no prototype: the async function's promise is resolved with it. */
+function outcome(verdict: Outcome["verdict"], message: string, value?: unknown): Outcome {
+  return nullObject({ verdict, message, value });
+}
+
 function waitingText(net: Network): string {
-  const waiting = net.waiting();
-  const ended = net.processes.filter((p) => p.state === "returned").map((p) => `${p.label} returned`);
-  const parts = [...waiting, ...ended];
+  const parts = net.waiting();
+  const processes = net.processes;
+  for (let i = 0; i < processes.length; i++) {
+    const p = processes[i] as (typeof processes)[number];
+    if (p.state === "returned") parts.push(`${p.label} returned`);
+  }
   return parts.length === 0 ? "" : `${parts.join("; ")}.`;
 }
 
 function stuckMessage(net: Network): string {
-  return `no host can make progress and the scenario is not finished (nothing is in flight). ${waitingText(net)}`.trim();
+  const text = waitingText(net);
+  return text === "" ? "no host can make progress and the scenario is not finished (nothing is in flight)." : `no host can make progress and the scenario is not finished (nothing is in flight). ${text}`;
 }

@@ -1,4 +1,5 @@
 /** Errors of the `socket` module: Python's OSError family, told apart by `code`. */
+import { ErrorCtor, ObjectDefineProperty } from "@autograder/shared/primordials";
 
 export const ERRNO = {
   EPERM: 1,
@@ -45,14 +46,15 @@ const MESSAGES: Record<ErrorCode, string> = {
 };
 
 /** `err.code` is the errno name ("ECONNREFUSED"), `err.errno` its Linux number. */
-export class SocketError extends Error {
-  readonly code: ErrorCode;
-  readonly errno: number;
+export class SocketError extends ErrorCtor {
+  declare readonly code: ErrorCode;
+  declare readonly errno: number;
 
   constructor(code: ErrorCode, detail?: string) {
     super(`[Errno ${ERRNO[code]}] ${MESSAGES[code]}${detail === undefined ? "" : `: ${detail}`}`);
-    this.name = "SocketError";
-    this.code = code;
-    this.errno = ERRNO[code];
+    // Defined, not assigned: assignment fails once the realm's Error.prototype is frozen.
+    ObjectDefineProperty(this, "name", { value: "SocketError", writable: true, enumerable: false, configurable: true });
+    ObjectDefineProperty(this, "code", { value: code, writable: false, enumerable: true, configurable: false });
+    ObjectDefineProperty(this, "errno", { value: ERRNO[code], writable: false, enumerable: true, configurable: false });
   }
 }

@@ -1,4 +1,15 @@
 /** The student-facing socket object: Python's socket API, with Promises where Python blocks. */
+import {
+  ArrayIsArray,
+  copyBytes,
+  NumberIsInteger,
+  PromiseReject,
+  StringCtor,
+  TypeErrorCtor,
+  TypedArrayPrototypeGetLength,
+  viewBytes,
+} from "@autograder/shared/primordials";
+import { toBytes } from "../polyfill/utf8.ts";
 import { ANY, normalizeHost, type Address } from "../net/address.ts";
 import { activeNetwork } from "../net/active.ts";
 import { SocketCore } from "../net/core.ts";
@@ -11,34 +22,49 @@ import { SocketError } from "./errors.ts";
 
 export type { Address };
 
+// Runs in the student's isolate: built-ins are the primordials captured at load, and a
+// socket's core (its host, buffers, peer) is only reachable through the #core field.
+
+/** The bytes of `data`, copied: the student cannot change what is in flight afterwards. */
 function bytesArg(data: unknown, method: string): Uint8Array {
-  if (data instanceof Uint8Array) return data;
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (typeof data === "object" && data !== null) {
+    try {
+      return copyBytes(toBytes(data));
+    } catch {
+      // not bytes-like: the TypeError below says what is needed
+    }
+  }
   const kind = typeof data === "string" ? "string (encode it first: new TextEncoder().encode(text))" : data === null ? "null" : typeof data;
-  throw new TypeError(`${method}: a bytes-like object (Uint8Array) is required, not a ${kind}`);
+  throw new TypeErrorCtor(`${method}: a bytes-like object (Uint8Array) is required, not a ${kind}`);
 }
 
 function sizeArg(n: unknown, method: string): number {
-  if (typeof n !== "number" || !Number.isInteger(n) || n < 0) throw new TypeError(`${method}: the buffer size must be a non-negative integer, not ${String(n)}`);
+  if (typeof n !== "number" || !NumberIsInteger(n) || n < 0) throw new TypeErrorCtor(`${method}: the buffer size must be a non-negative integer, not ${typeof n === "number" ? n : typeof n}`);
   return n;
 }
 
 function addressArg(address: unknown, method: string): Address {
-  if (!Array.isArray(address) || address.length !== 2 || typeof address[0] !== "string" || typeof address[1] !== "number") {
-    throw new TypeError(`${method}: the address must be a [host, port] pair like ["10.0.0.1", 8888]`);
+  if (!ArrayIsArray(address) || address.length !== 2 || typeof address[0] !== "string" || typeof address[1] !== "number") {
+    throw new TypeErrorCtor(`${method}: the address must be a [host, port] pair like ["10.0.0.1", 8888]`);
   }
-  const port = address[1];
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new SocketError("EINVAL", `${method}: port must be 0-65535, not ${port}`);
-  return [address[0], port];
+  const host: string = address[0];
+  const port: number = address[1];
+  if (!NumberIsInteger(port) || port < 0 || port > 65535) throw new SocketError("EINVAL", `${method}: port must be 0-65535, not ${port}`);
+  return [host, port];
 }
 
 function rejecting<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return fn();
   } catch (error) {
-    return Promise.reject(error);
+    return PromiseReject(error);
   }
+}
+
+/** The core of a socket the student holds: every method goes through here (it counts as activity). */
+function use(core: SocketCore): SocketCore {
+  core.net.touch();
+  return core;
 }
 
 export class Socket {
@@ -66,22 +92,17 @@ export class Socket {
     return new Socket(AF_INET, type, new SocketCore(net, host, type === SOCK_STREAM ? "stream" : "dgram"));
   }
 
-  private get core(): SocketCore {
-    this.#core.net.touch();
-    return this.#core;
-  }
-
   setsockopt(level: number, option: number, value: number | boolean): void {
-    const core = this.core;
+    const core = use(this.#core);
     core.ensureOpen();
     if (level !== SOL_SOCKET) throw new SocketError("EINVAL", `level ${level}: only SOL_SOCKET options are simulated`);
-    if (option === SO_REUSEADDR) core.reuseAddr = Boolean(value);
-    else if (option === SO_BROADCAST) core.broadcast = Boolean(value);
-    else if (option !== SO_RCVBUF) throw new SocketError("EINVAL", `option ${option} is not simulated`);
+    if (option === SO_REUSEADDR) core.reuseAddr = !!value;
+    else if (option === SO_BROADCAST) core.broadcast = !!value;
+    else if (option !== SO_RCVBUF) throw new SocketError("EINVAL", `option ${StringCtor(option)} is not simulated`);
   }
 
   getsockopt(level: number, option: number): number {
-    const core = this.core;
+    const core = use(this.#core);
     if (level !== SOL_SOCKET) throw new SocketError("EINVAL", `level ${level}`);
     if (option === SO_REUSEADDR) return core.reuseAddr ? 1 : 0;
     if (option === SO_BROADCAST) return core.broadcast ? 1 : 0;
@@ -92,23 +113,25 @@ export class Socket {
 
   /** Seconds; null blocks for ever (the default), 0 makes every wait fail at once with EAGAIN. */
   settimeout(seconds: number | null): void {
-    if (seconds !== null && !(typeof seconds === "number" && seconds >= 0)) throw new TypeError("settimeout: seconds must be a non-negative number or null");
-    this.core.timeout = seconds;
+    if (seconds !== null && !(typeof seconds === "number" && seconds >= 0)) throw new TypeErrorCtor("settimeout: seconds must be a non-negative number or null");
+    use(this.#core).timeout = seconds;
   }
 
   gettimeout(): number | null {
-    return this.core.timeout;
+    return use(this.#core).timeout;
   }
 
   setblocking(flag: boolean): void {
-    this.core.timeout = flag ? null : 0;
+    use(this.#core).timeout = flag ? null : 0;
   }
 
   /** bind(["", 8888]): "" and "0.0.0.0" mean every address of the host; port 0 picks a free one. */
   bind(address: readonly [string, number]): void {
-    const core = this.core;
+    const core = use(this.#core);
     core.ensureOpen();
-    const [rawHost, port] = addressArg(address, "bind");
+    const addr = addressArg(address, "bind");
+    const rawHost = addr[0];
+    const port = addr[1];
     if (core.binding !== null) throw new SocketError("EINVAL", "the socket is already bound");
     const ip = normalizeHost(rawHost);
     if (!core.host.isLocal(ip)) throw new SocketError("EADDRNOTAVAIL", `${rawHost} is not an address of ${core.host.label}`);
@@ -116,7 +139,7 @@ export class Socket {
   }
 
   listen(backlog = 128): void {
-    const core = this.core;
+    const core = use(this.#core);
     core.ensureOpen();
     if (core.kind !== "stream") throw new SocketError("EOPNOTSUPP", "listen() needs a SOCK_STREAM socket");
     tcp.listen(core, backlog);
@@ -125,17 +148,19 @@ export class Socket {
   /** Waits for a client; resolves with the connection's socket and the client's [host, port]. */
   accept(): Promise<[Socket, [string, number]]> {
     return rejecting(async () => {
-      const core = this.core;
+      const core = use(this.#core);
       core.ensureOpen();
       if (core.kind !== "stream") throw new SocketError("EOPNOTSUPP", "accept() needs a SOCK_STREAM socket");
-      const [conn, addr] = await tcp.accept(core);
+      const accepted = await tcp.accept(core);
+      const conn = accepted[0];
+      const addr = accepted[1];
       return [new Socket(AF_INET, SOCK_STREAM, conn), [addr[0], addr[1]]];
     });
   }
 
   connect(address: readonly [string, number]): Promise<void> {
     return rejecting(() => {
-      const core = this.core;
+      const core = use(this.#core);
       core.ensureOpen();
       const addr = addressArg(address, "connect");
       if (core.kind !== "stream") throw new SocketError("EOPNOTSUPP", "connect() is simulated for SOCK_STREAM sockets only; use sendto()");
@@ -146,7 +171,7 @@ export class Socket {
   /** Up to `bufsize` bytes; an empty array means the peer closed (EOF). UDP: the next datagram. */
   recv(bufsize: number): Promise<Uint8Array> {
     return rejecting(async () => {
-      const core = this.core;
+      const core = use(this.#core);
       core.ensureOpen();
       const n = sizeArg(bufsize, "recv");
       if (core.kind === "dgram") return (await udp.recvfrom(core, n))[0];
@@ -157,7 +182,7 @@ export class Socket {
   /** Sends what the connection accepts now; resolves with that count (may be less than given). */
   send(data: Uint8Array): Promise<number> {
     return rejecting(() => {
-      const core = this.core;
+      const core = use(this.#core);
       core.ensureOpen();
       const bytes = bytesArg(data, "send");
       if (core.kind === "dgram") throw new SocketError("EOPNOTSUPP", "send() on a UDP socket: use sendto(data, address)");
@@ -168,15 +193,16 @@ export class Socket {
   /** Sends every byte (calls send until done). */
   sendall(data: Uint8Array): Promise<void> {
     return rejecting(async () => {
-      const bytes = bytesArg(data, "sendall").slice();
+      const bytes = bytesArg(data, "sendall");
+      const length = TypedArrayPrototypeGetLength(bytes);
       let offset = 0;
-      while (offset < bytes.length) offset += await this.send(bytes.subarray(offset));
+      while (offset < length) offset += await this.send(viewBytes(bytes, offset));
     });
   }
 
   recvfrom(bufsize: number): Promise<[Uint8Array, [string, number]]> {
     return rejecting(async () => {
-      const core = this.core;
+      const core = use(this.#core);
       core.ensureOpen();
       const n = sizeArg(bufsize, "recvfrom");
       if (core.kind === "stream") {
@@ -184,14 +210,15 @@ export class Socket {
         const peer = core.stream?.remote ?? [ANY, 0];
         return [data, [peer[0], peer[1]]];
       }
-      const [data, from] = await udp.recvfrom(core, n);
-      return [data, [from[0], from[1]]];
+      const got = await udp.recvfrom(core, n);
+      const from = got[1];
+      return [got[0], [from[0], from[1]]];
     });
   }
 
   sendto(data: Uint8Array, address: readonly [string, number]): Promise<number> {
     return rejecting(() => {
-      const core = this.core;
+      const core = use(this.#core);
       core.ensureOpen();
       const bytes = bytesArg(data, "sendto");
       const addr = addressArg(address, "sendto");
@@ -202,14 +229,14 @@ export class Socket {
 
   /** SHUT_RD, SHUT_WR (half-close: the peer's recv sees EOF, this side can still receive) or SHUT_RDWR. */
   shutdown(how: number): void {
-    const core = this.core;
+    const core = use(this.#core);
     core.ensureOpen();
     if (core.kind !== "stream") throw new SocketError("ENOTCONN");
     tcp.shutdown(core, how);
   }
 
   close(): void {
-    const core = this.core;
+    const core = use(this.#core);
     if (core.closed) return;
     core.closed = true;
     if (core.kind === "stream") tcp.closeTcp(core);
@@ -217,12 +244,12 @@ export class Socket {
   }
 
   getsockname(): [string, number] {
-    const [ip, port] = this.core.localAddress();
-    return [ip, port];
+    const local = use(this.#core).localAddress();
+    return [local[0], local[1]];
   }
 
   getpeername(): [string, number] {
-    const stream = this.core.stream;
+    const stream = use(this.#core).stream;
     if (stream === null || !stream.established) throw new SocketError("ENOTCONN");
     return [stream.remote[0], stream.remote[1]];
   }

@@ -1,4 +1,6 @@
 /** IPv4 addresses and subnets of the simulated network. */
+import { NumberCtor, RegExpPrototypeExec, StringPrototypeSplit } from "@autograder/shared/primordials";
+
 
 export type Address = readonly [host: string, port: number];
 
@@ -6,12 +8,13 @@ export const ANY = "0.0.0.0";
 export const LIMITED_BROADCAST = "255.255.255.255";
 
 export function parseIPv4(text: string): number | null {
-  const parts = text.split(".");
+  const parts = StringPrototypeSplit(text, ".");
   if (parts.length !== 4) return null;
   let value = 0;
-  for (const part of parts) {
-    if (!/^\d{1,3}$/.test(part)) return null;
-    const n = Number(part);
+  for (let i = 0; i < 4; i++) {
+    const part = parts[i] as string;
+    if (RegExpPrototypeExec(/^\d{1,3}$/, part) === null) return null;
+    const n = NumberCtor(part);
     if (n > 255) return null;
     value = value * 256 + n;
   }
@@ -19,7 +22,7 @@ export function parseIPv4(text: string): number | null {
 }
 
 export function formatIPv4(value: number): string {
-  return [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join(".");
+  return `${value >>> 24}.${(value >>> 16) & 255}.${(value >>> 8) & 255}.${value & 255}`;
 }
 
 export interface Subnet {

@@ -1,4 +1,5 @@
 /** Operations that wait (accept, recv, connect...): retried when their socket changes. */
+import { SafeArray } from "@autograder/shared/primordials";
 import { SocketError } from "../module/errors.ts";
 
 export type Attempt<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Error };
@@ -17,27 +18,29 @@ export interface PendingOp {
 
 /** A list of operations waiting on one thing (a socket's receive side, an accept queue...). */
 export class WaitList {
-  private readonly ops: PendingOp[] = [];
+  readonly #ops: PendingOp[] = new SafeArray<PendingOp>();
 
   add(op: PendingOp): void {
-    this.ops.push(op);
+    this.#ops.push(op);
   }
 
   remove(op: PendingOp): void {
-    const i = this.ops.indexOf(op);
-    if (i >= 0) this.ops.splice(i, 1);
+    const i = this.#ops.indexOf(op);
+    if (i >= 0) this.#ops.splice(i, 1);
   }
 
   /** Retries the waiting operations in order (the first come is served first). */
   pump(): void {
-    for (const op of [...this.ops]) op.retry();
+    const ops = this.#ops.slice();
+    for (let i = 0; i < ops.length; i++) (ops[i] as PendingOp).retry();
   }
 
   failAll(error: () => SocketError): void {
-    for (const op of [...this.ops]) op.fail(error());
+    const ops = this.#ops.slice();
+    for (let i = 0; i < ops.length; i++) (ops[i] as PendingOp).fail(error());
   }
 
   get length(): number {
-    return this.ops.length;
+    return this.#ops.length;
   }
 }

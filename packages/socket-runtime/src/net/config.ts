@@ -1,3 +1,5 @@
+import { ArrayPrototypeIndexOf, ArrayPrototypeJoin, MathFloor, NumberIsFinite, NumberMaxSafeInteger, ObjectPrototypeHasOwnProperty, StringCtor, TypeErrorCtor } from "@autograder/shared/primordials";
+
 /** What a scenario run can tune about the network (plain data from the judge's `options`). */
 
 export const SPLIT_MODES = ["none", "bytes", "merge", "random"] as const;
@@ -48,7 +50,7 @@ export const DEFAULT_CONFIG: NetworkConfig = {
   split: "none",
   mss: 1460,
   latencyMs: 1,
-  maxSend: Number.MAX_SAFE_INTEGER,
+  maxSend: NumberMaxSafeInteger,
   recvBuffer: 65536,
   loss: 0,
   dup: 0,
@@ -59,34 +61,52 @@ export const DEFAULT_CONFIG: NetworkConfig = {
 
 function positive(value: unknown, name: string, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) throw new TypeError(`network option ${name} must be a positive number`);
+  if (typeof value !== "number" || !NumberIsFinite(value) || value <= 0) throw new TypeErrorCtor(`network option ${name} must be a positive number`);
   return value;
 }
 
 function probability(value: unknown, name: string): number {
   if (value === undefined) return 0;
-  if (typeof value !== "number" || !(value >= 0 && value <= 1)) throw new TypeError(`network option ${name} must be a probability in [0, 1]`);
+  if (typeof value !== "number" || !(value >= 0 && value <= 1)) throw new TypeErrorCtor(`network option ${name} must be a probability in [0, 1]`);
   return value;
+}
+
+function ownOf(object: object, key: string): unknown {
+  return ObjectPrototypeHasOwnProperty(object, key) ? (object as Record<string, unknown>)[key] : undefined;
 }
 
 /** Validates the judge's options (any plain object) into a full configuration. */
 export function normalizeOptions(raw: unknown): NetworkConfig {
-  const o = (typeof raw === "object" && raw !== null ? raw : {}) as Record<string, unknown>;
+  // Own properties only: a key the student adds to Object.prototype must not pick the split mode.
+  const given = (typeof raw === "object" && raw !== null ? raw : {}) as Record<string, unknown>;
+  const o: Record<string, unknown> = {
+    seed: ownOf(given, "seed"),
+    split: ownOf(given, "split"),
+    mss: ownOf(given, "mss"),
+    latencyMs: ownOf(given, "latencyMs"),
+    maxSend: ownOf(given, "maxSend"),
+    recvBuffer: ownOf(given, "recvBuffer"),
+    loss: ownOf(given, "loss"),
+    dup: ownOf(given, "dup"),
+    reorder: ownOf(given, "reorder"),
+    maxTimeMs: ownOf(given, "maxTimeMs"),
+    maxEvents: ownOf(given, "maxEvents"),
+  };
   const seed = o.seed === undefined ? DEFAULT_CONFIG.seed : o.seed;
-  if (typeof seed !== "string" && typeof seed !== "number") throw new TypeError("network option seed must be a string or a number");
+  if (typeof seed !== "string" && typeof seed !== "number") throw new TypeErrorCtor("network option seed must be a string or a number");
   const split = o.split === undefined ? DEFAULT_CONFIG.split : o.split;
-  if (!SPLIT_MODES.includes(split as SplitMode)) throw new TypeError(`network option split must be one of ${SPLIT_MODES.join(", ")}`);
+  if (ArrayPrototypeIndexOf(SPLIT_MODES, split) < 0) throw new TypeErrorCtor(`network option split must be one of ${ArrayPrototypeJoin(SPLIT_MODES, ", ")}`);
   return {
-    seed: String(seed),
+    seed: StringCtor(seed),
     split: split as SplitMode,
-    mss: Math.floor(positive(o.mss, "mss", DEFAULT_CONFIG.mss)),
+    mss: MathFloor(positive(o.mss, "mss", DEFAULT_CONFIG.mss)),
     latencyMs: positive(o.latencyMs, "latencyMs", DEFAULT_CONFIG.latencyMs),
-    maxSend: Math.floor(positive(o.maxSend, "maxSend", DEFAULT_CONFIG.maxSend)),
-    recvBuffer: Math.floor(positive(o.recvBuffer, "recvBuffer", DEFAULT_CONFIG.recvBuffer)),
+    maxSend: MathFloor(positive(o.maxSend, "maxSend", DEFAULT_CONFIG.maxSend)),
+    recvBuffer: MathFloor(positive(o.recvBuffer, "recvBuffer", DEFAULT_CONFIG.recvBuffer)),
     loss: probability(o.loss, "loss"),
     dup: probability(o.dup, "dup"),
     reorder: probability(o.reorder, "reorder"),
     maxTimeMs: positive(o.maxTimeMs, "maxTimeMs", DEFAULT_CONFIG.maxTimeMs),
-    maxEvents: Math.floor(positive(o.maxEvents, "maxEvents", DEFAULT_CONFIG.maxEvents)),
+    maxEvents: MathFloor(positive(o.maxEvents, "maxEvents", DEFAULT_CONFIG.maxEvents)),
   };
 }

@@ -43,8 +43,8 @@ export class SocketCore {
 
   /** Address for the trace: a wildcard-bound socket sends from the host's IP. */
   wireAddress(): Address {
-    const [ip, port] = this.localAddress();
-    return [ip === ANY ? this.host.ip : ip, port];
+    const local = this.localAddress();
+    return [local[0] === ANY ? this.host.ip : local[0], local[1]];
   }
 
   ensureOpen(): void {

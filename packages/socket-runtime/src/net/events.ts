@@ -1,4 +1,5 @@
 /** The simulated clock's agenda: events ordered by (time, insertion order). */
+import { SafeArray } from "@autograder/shared/primordials";
 
 export interface Scheduled {
   readonly time: number;
@@ -8,7 +9,7 @@ export interface Scheduled {
 }
 
 export class Agenda {
-  private heap: Scheduled[] = [];
+  private heap: Scheduled[] = new SafeArray<Scheduled>();
   private seq = 0;
 
   get size(): number {

@@ -1,4 +1,5 @@
 /** A simulated machine: one IPv4 address on a subnet, its ports and file descriptors. */
+import { NumberCtor, NumberIsInteger, StringPrototypeSplit, TypeErrorCtor } from "@autograder/shared/primordials";
 import { broadcastOf, formatIPv4, parseIPv4, subnetOf, type Subnet } from "./address.ts";
 import { PortTable } from "./ports.ts";
 
@@ -12,10 +13,12 @@ export class Host {
 
   /** `cidr`: "10.0.0.2" (a /24) or "10.0.0.2/16". */
   constructor(cidr: string, readonly name: string, now: () => number) {
-    const [ip = "", prefixText] = cidr.split("/");
+    const parts = StringPrototypeSplit(`${cidr}`, "/");
+    const ip = parts[0] ?? "";
+    const prefixText = parts[1];
     const value = parseIPv4(ip);
-    const prefix = prefixText === undefined ? 24 : Number(prefixText);
-    if (value === null || !Number.isInteger(prefix) || prefix < 8 || prefix > 30) throw new TypeError(`not a host address: ${cidr}`);
+    const prefix = prefixText === undefined ? 24 : NumberCtor(prefixText);
+    if (value === null || !NumberIsInteger(prefix) || prefix < 8 || prefix > 30) throw new TypeErrorCtor(`not a host address: ${cidr}`);
     this.ip = ip;
     this.ipNumber = value;
     this.subnet = subnetOf(value, prefix);

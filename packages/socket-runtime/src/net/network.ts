@@ -3,6 +3,7 @@
  * operations that wait, and the wire trace. Nothing here uses a host API: time only moves when
  * the driver takes the next event from the agenda.
  */
+import { ErrorCtor, PromiseCtor, PromisePrototypeThen, PromiseReject, RangeErrorCtor, SafeArray, SafeSet, StringPrototypeSplit, TypeErrorCtor } from "@autograder/shared/primordials";
 import { SocketError } from "../module/errors.ts";
 import { parseIPv4 } from "./address.ts";
 import type { Attempt, PendingOp, WaitList } from "./blocking.ts";
@@ -16,7 +17,11 @@ export interface ProcessRecord {
   readonly label: string;
   readonly host: Host;
   state: "running" | "returned" | "raised";
-  error?: unknown;
+}
+
+/** A promise of our own resolved with `value` (a non-thenable: the platform's bytes, arrays, numbers). */
+function resolved<T>(value: T): Promise<T> {
+  return new PromiseCtor<T>((resolve) => resolve(value));
 }
 
 export class Network {
@@ -26,17 +31,17 @@ export class Network {
   delivered = 0;
   readonly agenda = new Agenda();
   readonly trace = new Trace();
-  readonly hosts: Host[] = [];
+  readonly hosts: Host[] = new SafeArray<Host>();
   readonly rng: Rng;
   /** A separate stream for workloads (`net.random()`), so they do not shift the network's choices. */
   readonly workloadRng: Rng;
-  readonly processes: ProcessRecord[] = [];
-  readonly notes: { t: number; text: string }[] = [];
+  readonly processes: ProcessRecord[] = new SafeArray<ProcessRecord>();
+  readonly notes: { t: number; text: string }[] = new SafeArray<{ t: number; text: string }>();
   /** The host whose code is running (set while a host's function is called). */
   current: Host | null = null;
   /** First failure of a background process: ends the scenario. */
   failure: { label: string; error: unknown } | null = null;
-  private readonly blocked = new Set<PendingOp>();
+  readonly #blocked = new SafeSet<PendingOp>();
 
   constructor(readonly config: NetworkConfig) {
     this.rng = new Rng(`net:${config.seed}`);
@@ -48,21 +53,23 @@ export class Network {
   }
 
   addHost(cidr: string, name?: string): Host {
-    const ip = cidr.split("/")[0] ?? "";
-    if (this.hostByIp(ip) !== undefined) throw new TypeError(`host ${ip} exists already`);
+    const ip = StringPrototypeSplit(`${cidr}`, "/")[0] ?? "";
+    if (this.hostByIp(ip) !== undefined) throw new TypeErrorCtor(`host ${ip} exists already`);
     const host = new Host(cidr, name ?? ip, () => this.now);
     this.hosts.push(host);
     return host;
   }
 
   hostByIp(ip: string): Host | undefined {
-    return this.hosts.find((h) => h.ip === ip);
+    const hosts = this.hosts;
+    for (let i = 0; i < hosts.length; i++) if ((hosts[i] as Host).ip === ip) return hosts[i];
+    return undefined;
   }
 
   /** The host that owns sockets created by code not started on any host: the first one. */
   defaultHost(): Host {
     const host = this.current ?? this.hosts[0];
-    if (host === undefined) throw new Error("socket(): the scenario has no host yet");
+    if (host === undefined) throw new ErrorCtor("socket(): the scenario has no host yet");
     return host;
   }
 
@@ -84,8 +91,8 @@ export class Network {
   /** Resolves after `ms` simulated milliseconds. */
   sleep(ms: number): Promise<void> {
     this.touch();
-    if (!(ms >= 0)) return Promise.reject(new RangeError(`sleep: ${ms} ms`));
-    return new Promise((resolve) => this.at(ms, () => resolve()));
+    if (!(ms >= 0)) return PromiseReject(new RangeErrorCtor(`sleep: ${typeof ms === "number" ? ms : typeof ms} ms`));
+    return new PromiseCtor<void>((resolve) => this.at(ms, () => resolve()));
   }
 
   /**
@@ -95,13 +102,13 @@ export class Network {
   block<T>(who: string, what: string, timeoutSec: number | null, list: WaitList, attempt: () => Attempt<T> | undefined): Promise<T> {
     this.touch();
     const first = attempt();
-    if (first !== undefined) return first.ok ? Promise.resolve(first.value) : Promise.reject(first.error);
-    if (timeoutSec === 0) return Promise.reject(new SocketError("EAGAIN", `${what} would block`));
-    return new Promise<T>((resolve, reject) => {
+    if (first !== undefined) return first.ok ? resolved(first.value) : PromiseReject(first.error);
+    if (timeoutSec === 0) return PromiseReject(new SocketError("EAGAIN", `${what} would block`));
+    return new PromiseCtor<T>((resolve, reject) => {
       let timer: Scheduled | null = null;
       const finish = (result: Attempt<T>): void => {
         list.remove(op);
-        this.blocked.delete(op);
+        this.#blocked.delete(op);
         if (timer !== null) timer.cancelled = true;
         this.touch();
         if (result.ok) resolve(result.value);
@@ -120,13 +127,15 @@ export class Network {
       };
       if (timeoutSec !== null) timer = this.at(timeoutSec * 1000, () => op.fail(new SocketError("ETIMEDOUT", what)));
       list.add(op);
-      this.blocked.add(op);
+      this.#blocked.add(op);
     });
   }
 
   /** Who is waiting, for a deadlock message. */
   waiting(): string[] {
-    return [...this.blocked].map((op) => `${op.who} waits in ${op.what}`);
+    const out = new SafeArray<string>();
+    this.#blocked.forEach((op) => out.push(`${op.who} waits in ${op.what}`));
+    return out;
   }
 
   spawn(host: Host, label: string, fn: () => unknown): ProcessRecord {
@@ -136,16 +145,21 @@ export class Network {
     try {
       result = this.runAs(host, fn);
     } catch (error) {
-      result = Promise.reject(error);
+      this.failure ??= { label, error };
+      record.state = "raised";
+      this.touch();
+      return record;
     }
-    Promise.resolve(result).then(
+    // Observed through the original `then` of a promise of our own: a patched Promise.resolve
+    // or `then` cannot hide that a background process raised.
+    PromisePrototypeThen(
+      new PromiseCtor<unknown>((resolve) => resolve(result)),
       () => {
         record.state = "returned";
         this.touch();
       },
       (error: unknown) => {
         record.state = "raised";
-        record.error = error;
         this.failure ??= { label, error };
         this.touch();
       },

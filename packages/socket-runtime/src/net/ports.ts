@@ -1,4 +1,5 @@
 /** Which (protocol, address, port) pairs are taken on a host, with SO_REUSEADDR semantics. */
+import { NumberPositiveInfinity, SafeArray } from "@autograder/shared/primordials";
 import { SocketError } from "../module/errors.ts";
 import { ANY } from "./address.ts";
 
@@ -25,7 +26,7 @@ export const EPHEMERAL_FIRST = 49152;
 export const TIME_WAIT_MS = 60_000;
 
 export class PortTable {
-  private readonly bindings: Binding[] = [];
+  private readonly bindings: Binding[] = new SafeArray<Binding>();
   private nextEphemeral = EPHEMERAL_FIRST;
 
   constructor(private readonly now: () => number) {}
@@ -38,13 +39,15 @@ export class PortTable {
 
   /** Takes (proto, ip, port) for `owner`, or throws EADDRINUSE. */
   claim(proto: PortProto, ip: string, port: number, owner: object, reuse: boolean, kind: "hard" | "soft" = "hard"): Binding {
-    for (const b of this.live()) {
+    const live = this.live();
+    for (let i = 0; i < live.length; i++) {
+      const b = live[i] as Binding;
       if (b.proto !== proto || b.port !== port) continue;
       if (b.ip !== ip && b.ip !== ANY && ip !== ANY) continue;
       const allowed = proto === "udp" ? reuse && b.reuse : kind === "soft" || (b.kind === "soft" && reuse);
       if (!allowed) throw new SocketError("EADDRINUSE", `${ip}:${port}`);
     }
-    const binding: Binding = { proto, ip, port, owner, reuse, kind, until: Number.POSITIVE_INFINITY };
+    const binding: Binding = { proto, ip, port, owner, reuse, kind, until: NumberPositiveInfinity };
     this.bindings.push(binding);
     return binding;
   }

@@ -1,3 +1,4 @@
+import { MathImul, StringPrototypeCharCodeAt } from "@autograder/shared/primordials";
 import { mulberry32, toUnit } from "@autograder/shared/rng";
 
 /** Deterministic 32-bit PRNG (mulberry32): same seed, same sequence on every machine. */
@@ -27,6 +28,6 @@ export class Rng {
 /** FNV-1a of the seed's text: "42" and 42 give the same generator. */
 export function hashSeed(seed: string): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193) >>> 0;
+  for (let i = 0; i < seed.length; i++) h = MathImul(h ^ StringPrototypeCharCodeAt(seed, i), 0x01000193) >>> 0;
   return h >>> 0;
 }

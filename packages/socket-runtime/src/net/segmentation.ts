@@ -1,4 +1,5 @@
 /** How the network cuts one send() into TCP segments (config.split), from the seeded generator. */
+import { copyBytes, MathMin, SafeArray, safeArrayOf, SafeSet, TypedArrayPrototypeGetLength } from "@autograder/shared/primordials";
 import type { NetworkConfig } from "./config.ts";
 import type { Rng } from "./rng.ts";
 
@@ -9,24 +10,29 @@ export interface Cut {
 }
 
 function chunks(bytes: Uint8Array, size: number): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  for (let i = 0; i < bytes.length; i += size) out.push(bytes.slice(i, i + size));
+  const out = new SafeArray<Uint8Array>();
+  const length = TypedArrayPrototypeGetLength(bytes);
+  for (let i = 0; i < length; i += size) out.push(copyBytes(bytes, i, MathMin(length, i + size)));
   return out;
 }
 
 function randomCuts(rng: Rng, bytes: Uint8Array, mss: number): Uint8Array[] {
-  const cuts = new Set<number>();
-  const count = rng.below(Math.min(bytes.length - 1, 3) + 1);
-  while (cuts.size < count) cuts.add(1 + rng.below(bytes.length - 1));
-  for (let i = mss; i < bytes.length; i += mss) cuts.add(i);
-  const points = [...cuts].sort((a, b) => a - b);
-  const out: Uint8Array[] = [];
+  const length = TypedArrayPrototypeGetLength(bytes);
+  const cuts = new SafeSet<number>();
+  const count = rng.below(MathMin(length - 1, 3) + 1);
+  while (cuts.size < count) cuts.add(1 + rng.below(length - 1));
+  for (let i = mss; i < length; i += mss) cuts.add(i);
+  const points = new SafeArray<number>();
+  cuts.forEach((p) => points.push(p));
+  points.sort((a, b) => a - b);
+  const out = new SafeArray<Uint8Array>();
   let start = 0;
-  for (const p of points) {
-    out.push(bytes.slice(start, p));
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i] as number;
+    out.push(copyBytes(bytes, start, p));
     start = p;
   }
-  out.push(bytes.slice(start));
+  out.push(copyBytes(bytes, start));
   return out;
 }
 
@@ -36,13 +42,13 @@ export function cutSegments(config: NetworkConfig, rng: Rng, bytes: Uint8Array, 
     case "bytes":
       return { pieces: chunks(bytes, 1), joinTail: false };
     case "merge": {
-      const join = tailLength !== null && tailLength + bytes.length <= config.mss;
-      return { pieces: join ? [bytes.slice()] : chunks(bytes, config.mss), joinTail: join };
+      const join = tailLength !== null && tailLength + TypedArrayPrototypeGetLength(bytes) <= config.mss;
+      return { pieces: join ? safeArrayOf([copyBytes(bytes)]) : chunks(bytes, config.mss), joinTail: join };
     }
     case "random": {
       const pieces = randomCuts(rng, bytes, config.mss);
       const first = pieces[0];
-      const join = tailLength !== null && first !== undefined && tailLength + first.length <= config.mss && rng.chance(0.5);
+      const join = tailLength !== null && first !== undefined && tailLength + TypedArrayPrototypeGetLength(first) <= config.mss && rng.chance(0.5);
       return { pieces, joinTail: join };
     }
     default:

@@ -3,6 +3,21 @@
  * ordered, reliable byte stream. How the stream is cut into segments is the network's choice
  * (config.split), never the sender's: that is what makes "one recv is one message" code fail.
  */
+import {
+  copyBytes,
+  JSONStringify,
+  MathCeil,
+  MathFloor,
+  MathMax,
+  MathMin,
+  PromiseReject,
+  SafeArray,
+  safeArrayOf,
+  TypedArrayPrototypeGetLength as byteLength,
+  TypedArrayPrototypeSet,
+  Uint8ArrayCtor,
+  viewBytes,
+} from "@autograder/shared/primordials";
 import { SocketError } from "../module/errors.ts";
 import { ANY, formatAddress, normalizeHost, type Address } from "./address.ts";
 import { done, failed, WaitList, type Attempt } from "./blocking.ts";
@@ -11,7 +26,7 @@ import type { Host } from "./host.ts";
 import type { Network } from "./network.ts";
 import { cutSegments } from "./segmentation.ts";
 
-const EMPTY = new Uint8Array(0);
+const EMPTY = new Uint8ArrayCtor(0);
 /** Time before a connect to an address nobody has fails with EHOSTUNREACH. */
 const UNREACHABLE_MS = 3000;
 
@@ -24,7 +39,7 @@ interface Segment {
 /** One side of a connection. */
 export class Endpoint {
   peer: Endpoint | null = null;
-  readonly rx: Uint8Array[] = [];
+  readonly rx: Uint8Array[] = new SafeArray<Uint8Array>();
   rxBytes = 0;
   /** Bytes sent towards this endpoint that its application has not read yet (the window). */
   unread = 0;
@@ -59,9 +74,9 @@ export class Endpoint {
 
 export class Listener {
   /** Connections the kernel completed, waiting for accept(). */
-  readonly queue: Endpoint[] = [];
+  readonly queue: Endpoint[] = new SafeArray<Endpoint>();
   /** Clients whose SYN came while the queue was full: they wait (Linux makes them retry). */
-  readonly synQueue: { client: Endpoint; ip: string }[] = [];
+  readonly synQueue: { client: Endpoint; ip: string }[] = new SafeArray<{ client: Endpoint; ip: string }>();
   readonly acceptWaiters = new WaitList();
   closed = false;
 
@@ -69,13 +84,13 @@ export class Listener {
 }
 
 function transmit(net: Network, from: Endpoint, flags: string, seg: Segment, note: string, onArrive: () => void): void {
-  const arrival = Math.max(net.now + net.config.latencyMs, from.lastArrival);
+  const arrival = MathMax(net.now + net.config.latencyMs, from.lastArrival);
   from.lastArrival = arrival;
   net.agenda.push(arrival, () => {
     seg.delivered = true;
     net.delivered++;
     const merged = seg.sends > 1 ? `${seg.sends} sends in one segment` : "";
-    net.trace.record({ t: net.now, from: formatAddress(from.local), to: formatAddress(from.remote), proto: "tcp", flags, note: [merged, note].filter(Boolean).join("; ") }, seg.data);
+    net.trace.record({ t: net.now, from: formatAddress(from.local), to: formatAddress(from.remote), proto: "tcp", flags, note: merged !== "" && note !== "" ? `${merged}; ${note}` : merged || note }, seg.data);
     onArrive();
   });
 }
@@ -118,7 +133,7 @@ function deliverData(net: Network, from: Endpoint, to: Endpoint, seg: Segment): 
     return;
   }
   to.rx.push(seg.data);
-  to.rxBytes += seg.data.length;
+  to.rxBytes += byteLength(seg.data);
   to.recvWaiters.pump();
 }
 
@@ -126,19 +141,23 @@ function deliverData(net: Network, from: Endpoint, to: Endpoint, seg: Segment): 
 function sendData(net: Network, from: Endpoint, bytes: Uint8Array): void {
   const to = from.peer;
   if (to === null) return;
-  to.unread += bytes.length;
-  const { pieces, joinTail } = cutSegments(net.config, net.rng, bytes, from.tail !== null && !from.tail.delivered ? from.tail.data.length : null);
+  to.unread += byteLength(bytes);
+  const cut = cutSegments(net.config, net.rng, bytes, from.tail !== null && !from.tail.delivered ? byteLength(from.tail.data) : null);
+  const pieces = cut.pieces;
+  const joinTail = cut.joinTail;
   let rest = pieces;
   if (joinTail && from.tail !== null && rest.length > 0) {
     const first = rest[0] as Uint8Array;
-    const joined = new Uint8Array(from.tail.data.length + first.length);
-    joined.set(from.tail.data, 0);
-    joined.set(first, from.tail.data.length);
+    const tailLength = byteLength(from.tail.data);
+    const joined = new Uint8ArrayCtor(tailLength + byteLength(first));
+    TypedArrayPrototypeSet(joined, from.tail.data, 0);
+    TypedArrayPrototypeSet(joined, first, tailLength);
     from.tail.data = joined;
     from.tail.sends++;
     rest = rest.slice(1);
   }
-  for (const piece of rest) {
+  for (let i = 0; i < rest.length; i++) {
+    const piece = rest[i] as Uint8Array;
     const seg: Segment = { data: piece, delivered: false, sends: 1 };
     transmit(net, from, "", seg, "", () => deliverData(net, from, to, seg));
     from.tail = seg;
@@ -148,12 +167,14 @@ function sendData(net: Network, from: Endpoint, bytes: Uint8Array): void {
 export function listen(core: SocketCore, backlog: number): void {
   if (core.stream !== null) throw new SocketError("EINVAL", "listen() on a connected socket");
   if (core.binding === null) core.binding = core.host.ports.ephemeral("tcp", core);
-  if (core.listener === null) core.listener = new Listener(core, Math.max(1, Math.floor(backlog)));
+  if (core.listener === null) core.listener = new Listener(core, MathMax(1, MathFloor(backlog)));
 }
 
 /** Where a SYN for `ip:port` on `host` goes: a listening socket, or nobody (RST). */
 function listenerFor(host: Host, ip: string, port: number): Listener | null {
-  for (const owner of host.ports.owners("tcp", ip, port)) {
+  const owners = host.ports.owners("tcp", ip, port);
+  for (let i = 0; i < owners.length; i++) {
+    const owner = owners[i];
     if (owner instanceof SocketCore && owner.listener !== null && !owner.listener.closed) return owner.listener;
   }
   return null;
@@ -179,11 +200,11 @@ function establish(net: Network, listener: Listener, client: Endpoint, ip: strin
 export function connect(core: SocketCore, address: Address): Promise<void> {
   const net = core.net;
   net.touch();
-  if (core.listener !== null) return Promise.reject(new SocketError("EINVAL", "connect() on a listening socket"));
-  if (core.stream !== null) return Promise.reject(new SocketError(core.stream.established ? "EISCONN" : "EALREADY"));
+  if (core.listener !== null) return PromiseReject(new SocketError("EINVAL", "connect() on a listening socket"));
+  if (core.stream !== null) return PromiseReject(new SocketError(core.stream.established ? "EISCONN" : "EALREADY"));
   let ip = normalizeHost(address[0]);
   if (ip === ANY) ip = "127.0.0.1";
-  if (!net.validIp(ip)) return Promise.reject(new SocketError("EINVAL", `not an IPv4 address: ${JSON.stringify(address[0])}`));
+  if (!net.validIp(ip)) return PromiseReject(new SocketError("EINVAL", `not an IPv4 address: ${JSONStringify(address[0])}`));
   if (core.binding === null) core.binding = core.host.ports.ephemeral("tcp", core);
   const loopback = ip === "127.0.0.1" || ip === core.host.ip;
   const client = new Endpoint(net, core.host, [ip === "127.0.0.1" ? ip : core.host.ip, core.binding.port], [ip, address[1]]);
@@ -227,7 +248,7 @@ export function connect(core: SocketCore, address: Address): Promise<void> {
 
 export function accept(core: SocketCore): Promise<[SocketCore, Address]> {
   const listener = core.listener;
-  if (listener === null) return Promise.reject(new SocketError("EINVAL", "accept() before listen()"));
+  if (listener === null) return PromiseReject(new SocketError("EINVAL", "accept() before listen()"));
   const net = core.net;
   return net.block(core.who, `accept on ${formatAddress(core.localAddress())}`, core.timeout, listener.acceptWaiters, (): Attempt<[SocketCore, Address]> | undefined => {
     if (listener.closed) return failed(new SocketError("EBADF", "the listening socket was closed"));
@@ -238,7 +259,7 @@ export function accept(core: SocketCore): Promise<[SocketCore, Address]> {
     conn.binding = core.host.ports.claim("tcp", ep.local[0], ep.local[1], conn, true, "soft");
     const waiting = listener.synQueue.shift();
     if (waiting !== undefined) establish(net, listener, waiting.client, waiting.ip);
-    return done([conn, ep.remote]);
+    return done(safeArrayOf<SocketCore | Address>([conn, ep.remote]) as unknown as [SocketCore, Address]);
   });
 }
 
@@ -252,7 +273,7 @@ export function recv(core: SocketCore, bufsize: number): Promise<Uint8Array> {
   try {
     ep = connected(core);
   } catch (error) {
-    return Promise.reject(error);
+    return PromiseReject(error);
   }
   const net = core.net;
   return net.block(core.who, `recv(${bufsize}) on ${ep.label}`, core.timeout, ep.recvWaiters, (): Attempt<Uint8Array> | undefined => {
@@ -262,27 +283,28 @@ export function recv(core: SocketCore, bufsize: number): Promise<Uint8Array> {
       ep.pendingError = null;
       return failed(new SocketError(code));
     }
-    if (bufsize === 0) return done(new Uint8Array(0));
+    if (bufsize === 0) return done(new Uint8ArrayCtor(0));
     if (ep.rxBytes > 0) return done(take(ep, bufsize));
-    if (ep.fin || ep.reset || ep.readShut) return done(new Uint8Array(0));
+    if (ep.fin || ep.reset || ep.readShut) return done(new Uint8ArrayCtor(0));
     return undefined;
   });
 }
 
 function take(ep: Endpoint, bufsize: number): Uint8Array {
-  const n = Math.min(bufsize, ep.rxBytes);
-  const out = new Uint8Array(n);
+  const n = MathMin(bufsize, ep.rxBytes);
+  const out = new Uint8ArrayCtor(n);
   let filled = 0;
   while (filled < n) {
     const head = ep.rx[0] as Uint8Array;
-    const count = Math.min(head.length, n - filled);
-    out.set(head.subarray(0, count), filled);
+    const headLength = byteLength(head);
+    const count = MathMin(headLength, n - filled);
+    TypedArrayPrototypeSet(out, viewBytes(head, 0, count), filled);
     filled += count;
-    if (count === head.length) ep.rx.shift();
-    else ep.rx[0] = head.subarray(count);
+    if (count === headLength) ep.rx.shift();
+    else ep.rx[0] = viewBytes(head, count);
   }
   ep.rxBytes -= n;
-  ep.unread = Math.max(0, ep.unread - n);
+  ep.unread = MathMax(0, ep.unread - n);
   ep.peer?.sendWaiters.pump();
   return out;
 }
@@ -293,10 +315,10 @@ export function send(core: SocketCore, data: Uint8Array): Promise<number> {
   try {
     ep = connected(core);
   } catch (error) {
-    return Promise.reject(error);
+    return PromiseReject(error);
   }
   const net = core.net;
-  return net.block(core.who, `send(${data.length} bytes) on ${ep.label}`, core.timeout, ep.sendWaiters, (): Attempt<number> | undefined => {
+  return net.block(core.who, `send(${byteLength(data)} bytes) on ${ep.label}`, core.timeout, ep.sendWaiters, (): Attempt<number> | undefined => {
     if (ep.closed) return failed(new SocketError("EBADF", "the socket was closed"));
     if (ep.pendingError !== null) {
       const code = ep.pendingError;
@@ -304,14 +326,14 @@ export function send(core: SocketCore, data: Uint8Array): Promise<number> {
       return failed(new SocketError(code));
     }
     if (ep.reset || ep.writeShut) return failed(new SocketError("EPIPE"));
-    if (data.length === 0) return done(0);
+    if (byteLength(data) === 0) return done(0);
     const peer = ep.peer;
     if (peer === null) return failed(new SocketError("ENOTCONN"));
     const space = net.config.recvBuffer - peer.unread;
     // No silly-window sends: wait until a full segment (or the whole rest, or half the window) fits.
-    if (space < Math.min(data.length, net.config.mss, Math.ceil(net.config.recvBuffer / 2))) return undefined;
-    const n = Math.min(data.length, space, net.config.maxSend);
-    sendData(net, ep, data.slice(0, n));
+    if (space < MathMin(byteLength(data), net.config.mss, MathCeil(net.config.recvBuffer / 2))) return undefined;
+    const n = MathMin(byteLength(data), space, net.config.maxSend);
+    sendData(net, ep, copyBytes(data, 0, n));
     return done(n);
   });
 }
@@ -334,8 +356,11 @@ export function closeTcp(core: SocketCore): void {
   const listener = core.listener;
   if (listener !== null) {
     listener.closed = true;
-    for (const ep of listener.queue.splice(0)) sendRst(net, ep, "listening socket closed before accept");
-    for (const { client } of listener.synQueue.splice(0)) {
+    const queued = listener.queue.splice(0);
+    for (let i = 0; i < queued.length; i++) sendRst(net, queued[i] as Endpoint, "listening socket closed before accept");
+    const syns = listener.synQueue.splice(0);
+    for (let i = 0; i < syns.length; i++) {
+      const client = (syns[i] as { client: Endpoint }).client;
       const probe = new Endpoint(net, core.host, client.remote, client.local);
       probe.peer = client;
       control(net, probe, "RST", "listening socket closed", () => {

@@ -1,35 +1,41 @@
+import { ErrorCtor, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, PromiseCtor, PromisePrototypeThen, SymbolCtor } from "@autograder/shared/primordials";
 import { peekActiveScheduler } from "../scheduler/active.ts";
 
 type Callback = ((value: unknown) => unknown) | null | undefined;
-type Then = (this: Promise<unknown>, onFulfilled?: Callback, onRejected?: Callback) => Promise<unknown>;
 
-const INSTALLED = Symbol.for("autograder.threading.continuations");
+const INSTALLED = SymbolCtor.for("autograder.threading.continuations");
 
 /**
  * Makes every `.then` callback run as the thread that registered it. With async functions
  * lowered to generators (esbuild `supported: { "async-await": false }`), each `await` of student
  * code is a `.then`, so a thread resumed by a plain promise another thread resolved (a
- * student-built Mutex, Event...) is still known as itself. Install once per realm (isolate).
+ * student-built Mutex, Event...) is still known as itself. Install once per realm (isolate),
+ * before any student code and before the realm's intrinsics are frozen: the new `then` is
+ * non-writable and non-configurable, and calls the original captured at load.
  */
-export function installContinuationTracking(promise: { prototype: Promise<unknown> } = Promise): void {
-  const proto = promise.prototype as unknown as { then: Then; [INSTALLED]?: true };
-  if (proto[INSTALLED] === true) return;
-  const original = proto.then;
+export function installContinuationTracking(promise: { prototype: Promise<unknown> } = PromiseCtor): void {
+  const proto = promise.prototype as unknown as Record<PropertyKey, unknown>;
+  if (ObjectGetOwnPropertyDescriptor(proto, INSTALLED) !== undefined) return;
+  if (ObjectGetOwnPropertyDescriptor(proto, "then")?.configurable === false) {
+    // Another runtime (or the sandbox) froze the promise machinery first: say so instead of
+    // running with threads resumed through plain promises attributed to the wrong thread.
+    throw new ErrorCtor("the threading runtime must be evaluated before Promise.prototype is frozen (before any other platform runtime and the realm's freeze)");
+  }
   const wrap = (callback: Callback): Callback => {
     const scheduler = peekActiveScheduler();
-    const thread = scheduler?.current ?? null;
+    const thread = scheduler === null ? null : scheduler.current;
     if (typeof callback !== "function" || scheduler === null || thread === null) return callback;
     return (value: unknown) => {
       scheduler.current = thread;
       return callback(value);
     };
   };
-  Object.defineProperty(proto, "then", {
+  ObjectDefineProperty(proto, "then", {
     value: function then(this: Promise<unknown>, onFulfilled?: Callback, onRejected?: Callback) {
-      return original.call(this, wrap(onFulfilled), wrap(onRejected));
+      return PromisePrototypeThen(this, wrap(onFulfilled), wrap(onRejected));
     },
     writable: false,
     configurable: false,
   });
-  Object.defineProperty(proto, INSTALLED, { value: true });
+  ObjectDefineProperty(proto, INSTALLED, { value: true });
 }

@@ -1,56 +1,66 @@
+import { ArrayPrototypeIndexOf, SafeArray } from "@autograder/shared/primordials";
 import { activeScheduler } from "../scheduler/active.ts";
 import type { ThreadRecord, Waiter } from "../scheduler/scheduler.ts";
 import { RuntimeError } from "./errors.ts";
-import type { WaitOptions } from "./options.ts";
+import { waitOptions, type WaitOptions } from "./options.ts";
 
 /** A mutual-exclusion lock. Waiters are admitted first come, first served. */
 export class Lock {
-  private owner: ThreadRecord | null = null;
-  private readonly waiters: Array<Waiter<boolean>> = [];
-  private label: string | undefined;
+  #owner: ThreadRecord | null = null;
+  readonly #waiters: Array<Waiter<boolean>> = new SafeArray<Waiter<boolean>>();
+  #label: string | undefined;
 
   constructor(name?: string) {
-    this.label = name;
+    this.#label = name;
   }
 
   get name(): string {
-    this.label ??= activeScheduler().nextName("Lock");
-    return this.label;
+    this.#label ??= activeScheduler().nextName("Lock");
+    return this.#label;
   }
 
   /** Resolves true once the lock is held, false if `block: false` or the timeout gave up. */
   async acquire(options: WaitOptions = {}): Promise<boolean> {
+    const { block, timeoutMs } = waitOptions(options);
     const scheduler = activeScheduler();
     await scheduler.point("acquire", this.name);
     const me = scheduler.requireCurrent();
-    if (this.owner === null) {
-      this.owner = me;
+    if (this.#owner === null) {
+      this.#owner = me;
       return true;
     }
-    if (options.block === false) return false;
+    if (!block) return false;
+    const waiters = this.#waiters;
     const waiter: Waiter<boolean> = scheduler.block(
       "acquire",
-      () => `${this.name} (held by ${this.owner?.name ?? "nobody"})`,
-      options.timeoutMs === undefined
+      () => `${this.name} (held by ${this.#owner?.name ?? "nobody"})`,
+      timeoutMs === undefined
         ? undefined
-        : { ms: options.timeoutMs, value: false, onTimeout: () => this.forget(waiter) },
+        : {
+            ms: timeoutMs,
+            value: false,
+            onTimeout: () => {
+              const index = ArrayPrototypeIndexOf(waiters, waiter);
+              if (index >= 0) waiters.splice(index, 1);
+            },
+          },
     );
-    this.waiters.push(waiter);
+    waiters.push(waiter);
     return waiter.promise;
   }
 
   /** Releases the lock and hands it to the longest waiter, if any. Throws if it is not held. */
   release(): void {
-    if (this.owner === null) throw new RuntimeError(`release of unlocked ${this.name}`);
+    if (this.#owner === null) throw new RuntimeError(`release of unlocked ${this.name}`);
     const scheduler = activeScheduler();
     scheduler.note(scheduler.requireCurrent(), "release", this.name);
-    const next = this.waiters.shift();
-    this.owner = next?.thread ?? null;
+    const next = this.#waiters.shift();
+    this.#owner = next?.thread ?? null;
     if (next !== undefined) scheduler.wake(next, true, "acquire", `${this.name} (acquired)`);
   }
 
   locked(): boolean {
-    return this.owner !== null;
+    return this.#owner !== null;
   }
 
   /** Runs `body` holding the lock and releases it even when `body` throws. */
@@ -61,10 +71,5 @@ export class Lock {
     } finally {
       this.release();
     }
-  }
-
-  private forget(waiter: Waiter<boolean>): void {
-    const index = this.waiters.indexOf(waiter);
-    if (index >= 0) this.waiters.splice(index, 1);
   }
 }

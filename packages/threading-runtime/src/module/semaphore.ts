@@ -1,47 +1,50 @@
+import { ArrayPrototypeIndexOf, NumberIsInteger, RangeErrorCtor, SafeArray } from "@autograder/shared/primordials";
 import { activeScheduler } from "../scheduler/active.ts";
 import type { Waiter } from "../scheduler/scheduler.ts";
-import type { WaitOptions } from "./options.ts";
+import { waitOptions, type WaitOptions } from "./options.ts";
 
 /** A counting semaphore; a release hands its permit to the longest waiter. */
 export class Semaphore {
-  private value: number;
-  private readonly waiters: Array<Waiter<boolean>> = [];
-  private label: string | undefined;
+  #value: number;
+  readonly #waiters: Array<Waiter<boolean>> = new SafeArray<Waiter<boolean>>();
+  #label: string | undefined;
 
   constructor(value = 1, name?: string) {
-    if (!Number.isInteger(value) || value < 0) throw new RangeError("semaphore initial value must be an integer >= 0");
-    this.value = value;
-    this.label = name;
+    if (!NumberIsInteger(value) || value < 0) throw new RangeErrorCtor("semaphore initial value must be an integer >= 0");
+    this.#value = value;
+    this.#label = name;
   }
 
   get name(): string {
-    this.label ??= activeScheduler().nextName("Semaphore");
-    return this.label;
+    this.#label ??= activeScheduler().nextName("Semaphore");
+    return this.#label;
   }
 
   async acquire(options: WaitOptions = {}): Promise<boolean> {
+    const { block, timeoutMs } = waitOptions(options);
     const scheduler = activeScheduler();
-    await scheduler.point("acquire", `${this.name} (value ${this.value})`);
-    if (this.value > 0) {
-      this.value--;
+    await scheduler.point("acquire", `${this.name} (value ${this.#value})`);
+    if (this.#value > 0) {
+      this.#value--;
       return true;
     }
-    if (options.block === false) return false;
+    if (!block) return false;
+    const waiters = this.#waiters;
     const waiter: Waiter<boolean> = scheduler.block(
       "acquire",
       () => `a permit of ${this.name}`,
-      options.timeoutMs === undefined
+      timeoutMs === undefined
         ? undefined
         : {
-            ms: options.timeoutMs,
+            ms: timeoutMs,
             value: false,
             onTimeout: () => {
-              const index = this.waiters.indexOf(waiter);
-              if (index >= 0) this.waiters.splice(index, 1);
+              const index = ArrayPrototypeIndexOf(waiters, waiter);
+              if (index >= 0) waiters.splice(index, 1);
             },
           },
     );
-    this.waiters.push(waiter);
+    waiters.push(waiter);
     return waiter.promise;
   }
 
@@ -49,14 +52,14 @@ export class Semaphore {
     const scheduler = activeScheduler();
     scheduler.note(scheduler.requireCurrent(), "release", this.name);
     for (let i = 0; i < n; i++) {
-      const next = this.waiters.shift();
-      if (next === undefined) this.value++;
+      const next = this.#waiters.shift();
+      if (next === undefined) this.#value++;
       else scheduler.wake(next, true, "acquire", `${this.name} (acquired)`);
     }
   }
 
   getValue(): number {
-    return this.value;
+    return this.#value;
   }
 
   /** Runs `body` holding a permit and releases it even when `body` throws. */

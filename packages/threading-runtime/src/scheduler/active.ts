@@ -1,3 +1,4 @@
+import { ThreadingMisuse } from "./misuse.ts";
 import type { Scheduler } from "./scheduler.ts";
 
 let active: Scheduler | null = null;
@@ -5,7 +6,7 @@ let active: Scheduler | null = null;
 /** The scheduler running the current program; module operations use it. */
 export function activeScheduler(): Scheduler {
   if (active === null) {
-    throw new Error("threading: no scheduler is running (threading operations run only inside a program run by explore/replay)");
+    throw new ThreadingMisuse("no-scheduler", "threading: no scheduler is running (threading operations run only inside a program run by explore/replay)");
   }
   return active;
 }

@@ -1,3 +1,4 @@
+import { MathMax, nullObject, ObjectPrototypeHasOwnProperty } from "@autograder/shared/primordials";
 import { setActiveScheduler } from "./active.ts";
 import { mixSeed } from "./rng.ts";
 import { Scheduler } from "./scheduler.ts";
@@ -41,8 +42,15 @@ export async function runSchedule(program: Program, spec: ScheduleSpec, limits: 
   }
 }
 
+/** A number the object has as its own property (never one inherited from a patched prototype). */
+export function ownNumber(object: object, key: string): number | undefined {
+  if (!ObjectPrototypeHasOwnProperty(object, key)) return undefined;
+  const value = (object as Record<string, unknown>)[key];
+  return typeof value === "number" ? value : undefined;
+}
+
 export function replay(program: Program, seed: string, limits: Partial<RunLimits> = {}): Promise<RunResult> {
-  return runSchedule(program, parseSeed(seed), { ...DEFAULT_LIMITS, ...limits });
+  return runSchedule(program, parseSeed(seed), { maxSteps: ownNumber(limits, "maxSteps") ?? DEFAULT_LIMITS.maxSteps, maxTime: ownNumber(limits, "maxTime") ?? DEFAULT_LIMITS.maxTime });
 }
 
 /**
@@ -53,30 +61,31 @@ export function scheduleAt(index: number, baseSeed: number, horizon: number): Sc
   const seed = mixSeed(baseSeed, index);
   const depth = index % 4;
   if (depth === 0) return { kind: "random", seed };
-  return { kind: "pct", depth, horizon: Math.max(1, horizon), seed };
+  return { kind: "pct", depth, horizon: MathMax(1, horizon), seed };
 }
 
 /** Tries many schedules and stops at the first one that is not "ok". */
 export async function explore(program: Program, options: ExploreOptions = {}): Promise<ExploreResult> {
-  const schedules = options.schedules ?? DEFAULT_SCHEDULES;
+  // Own properties only: a key the student adds to Object.prototype must not change the budget.
+  const schedules = ownNumber(options, "schedules") ?? DEFAULT_SCHEDULES;
   const limits: RunLimits = {
-    maxSteps: options.maxSteps ?? DEFAULT_LIMITS.maxSteps,
-    maxTime: options.maxTime ?? DEFAULT_LIMITS.maxTime,
+    maxSteps: ownNumber(options, "maxSteps") ?? DEFAULT_LIMITS.maxSteps,
+    maxTime: ownNumber(options, "maxTime") ?? DEFAULT_LIMITS.maxTime,
   };
-  const baseSeed = options.baseSeed ?? 1;
-  const verdicts: Record<Verdict, number> = { ok: 0, error: 0, deadlock: 0, timeout: 0 };
+  const baseSeed = ownNumber(options, "baseSeed") ?? 1;
+  const verdicts: Record<Verdict, number> = nullObject({ ok: 0, error: 0, deadlock: 0, timeout: 0 });
   let horizon = 1;
   let totalSteps = 0;
   for (let i = 0; i < schedules; i++) {
     const result = await runSchedule(program, scheduleAt(i, baseSeed, horizon), limits);
     verdicts[result.verdict]++;
     totalSteps += result.steps;
-    horizon = Math.max(horizon, result.steps);
+    horizon = MathMax(horizon, result.steps);
     if (result.verdict !== "ok") {
-      return { ok: false, explored: i + 1, totalSteps, verdicts, failure: result };
+      return nullObject({ ok: false, explored: i + 1, totalSteps, verdicts, failure: result });
     }
     // No step offered a choice: every other schedule would be this same run.
-    if (i === 0 && result.choices === 0) return { ok: true, explored: 1, totalSteps, verdicts };
+    if (i === 0 && result.choices === 0) return nullObject({ ok: true, explored: 1, totalSteps, verdicts });
   }
-  return { ok: true, explored: schedules, totalSteps, verdicts };
+  return nullObject({ ok: true, explored: schedules, totalSteps, verdicts });
 }

@@ -1,3 +1,4 @@
+import { MathImul } from "@autograder/shared/primordials";
 import { mulberry32, toUnit } from "@autograder/shared/rng";
 
 /** Deterministic 32-bit PRNG (mulberry32): same seed, same sequence on every machine. */
@@ -22,8 +23,8 @@ export class Rng {
 
 /** Mixes two integers into one 32-bit seed (used to derive per-schedule seeds). */
 export function mixSeed(a: number, b: number): number {
-  let h = (Math.imul(a >>> 0, 0x9e3779b1) ^ (b >>> 0)) >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+  let h = (MathImul(a >>> 0, 0x9e3779b1) ^ (b >>> 0)) >>> 0;
+  h = MathImul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+  h = MathImul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
   return (h ^ (h >>> 16)) >>> 0;
 }

@@ -1,3 +1,5 @@
+import { ErrorCtor, JSONStringify, NumberCtor, RegExpPrototypeExec } from "@autograder/shared/primordials";
+
 /**
  * A schedule seed names a strategy and its parameters, so that it replays exactly:
  *   "r-<n>"            random schedule driven by PRNG seed n
@@ -12,11 +14,11 @@ export function formatSeed(spec: ScheduleSpec): string {
 }
 
 export function parseSeed(text: string): ScheduleSpec {
-  const random = /^r-(\d+)$/.exec(text);
-  if (random?.[1] !== undefined) return { kind: "random", seed: Number(random[1]) >>> 0 };
-  const pct = /^p(\d+)k(\d+)-(\d+)$/.exec(text);
+  const random = RegExpPrototypeExec(/^r-(\d+)$/, text);
+  if (random?.[1] !== undefined) return { kind: "random", seed: NumberCtor(random[1]) >>> 0 };
+  const pct = RegExpPrototypeExec(/^p(\d+)k(\d+)-(\d+)$/, text);
   if (pct?.[1] !== undefined && pct[2] !== undefined && pct[3] !== undefined) {
-    return { kind: "pct", depth: Number(pct[1]), horizon: Number(pct[2]), seed: Number(pct[3]) >>> 0 };
+    return { kind: "pct", depth: NumberCtor(pct[1]), horizon: NumberCtor(pct[2]), seed: NumberCtor(pct[3]) >>> 0 };
   }
-  throw new Error(`not a schedule seed: ${JSON.stringify(text)} (expected "r-<n>" or "p<d>k<k>-<n>")`);
+  throw new ErrorCtor(`not a schedule seed: ${JSONStringify(text)} (expected "r-<n>" or "p<d>k<k>-<n>")`);
 }

@@ -1,3 +1,4 @@
+import { MathMax, SafeMap } from "@autograder/shared/primordials";
 import { Rng } from "./rng.ts";
 import type { ScheduleSpec } from "./seed.ts";
 
@@ -38,14 +39,14 @@ export class RandomStrategy implements Strategy {
  */
 export class PctStrategy implements Strategy {
   private readonly rng: Rng;
-  private readonly priorities = new Map<number, number>();
-  private readonly changePoints = new Map<number, number>();
+  private readonly priorities = new SafeMap<number, number>();
+  private readonly changePoints = new SafeMap<number, number>();
   private lowest = 0;
 
   constructor(depth: number, horizon: number, seed: number) {
     this.rng = new Rng(seed);
     for (let i = 1; i < depth; i++) {
-      this.changePoints.set(1 + this.rng.below(Math.max(1, horizon)), depth - i);
+      this.changePoints.set(1 + this.rng.below(MathMax(1, horizon)), depth - i);
     }
   }
 
@@ -54,7 +55,8 @@ export class PctStrategy implements Strategy {
   }
 
   pick(ready: readonly Candidate[], step: number): number {
-    for (const candidate of ready) {
+    for (let i = 0; i < ready.length; i++) {
+      const candidate = ready[i] as Candidate;
       if (candidate.yielding) this.priorities.set(candidate.threadId, --this.lowest - 1000);
     }
     let best = this.highest(ready);
@@ -70,13 +72,13 @@ export class PctStrategy implements Strategy {
   private highest(ready: readonly Candidate[]): number {
     let best = 0;
     let bestPriority = -Infinity;
-    ready.forEach((candidate, index) => {
-      const priority = this.priorities.get(candidate.threadId) ?? 0;
+    for (let index = 0; index < ready.length; index++) {
+      const priority = this.priorities.get((ready[index] as Candidate).threadId) ?? 0;
       if (priority > bestPriority) {
         best = index;
         bestPriority = priority;
       }
-    });
+    }
     return best;
   }
 }

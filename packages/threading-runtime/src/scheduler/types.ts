@@ -1,3 +1,5 @@
+import type { MisuseCode } from "./misuse.ts";
+
 /** One line of a trace: which thread did what, in order. */
 export interface TraceStep {
   /** Scheduling step number (1-based) when the thread was picked; notes share their step's number. */
@@ -17,6 +19,16 @@ export interface WaitEdge {
   readonly waitsFor: string;
 }
 
+/** A misuse of the module by the student's code (it fails the run with verdict "error"). */
+export interface Misuse {
+  readonly code: MisuseCode;
+  /** The thread that misused the module ("" when outside any thread). */
+  readonly thread: string;
+  readonly message: string;
+  /** What to change, in one sentence. */
+  readonly fix: string;
+}
+
 /** Outcome of running a program under one schedule. */
 export interface RunResult {
   readonly verdict: Verdict;
@@ -32,6 +44,8 @@ export interface RunResult {
   readonly waits: readonly WaitEdge[];
   /** The thread whose uncaught error ended the run (verdict "error"). */
   readonly failedThread?: string;
+  /** Set when the run failed because the student's code misused the module. */
+  readonly misuse?: Misuse;
 }
 
 /** Budget for one run. */

@@ -1,4 +1,4 @@
-import type { RunResult } from "./types.ts";
+import type { RunResult, TraceStep } from "./types.ts";
 
 /** What a failing TestReport carries in details.visualization for the schedule viewer. */
 export interface ScheduleVisualization {
@@ -11,11 +11,12 @@ export interface ScheduleVisualization {
 }
 
 export function toVisualization(result: RunResult): ScheduleVisualization {
+  const trace = result.trace as TraceStep[];
   return {
     kind: "schedule",
     data: {
       threads: result.threads,
-      steps: result.trace.map(({ thread, op, detail }) => ({ thread, op, detail })),
+      steps: trace.map((s) => ({ thread: s.thread, op: s.op, detail: s.detail })),
       seed: result.seed,
     },
   };
