@@ -14,28 +14,6 @@ export function checkFormat(id: string, files: ExerciseFiles): Exercise {
   }
 }
 
-/** The exercise, if `user` may change it: its author or an admin, and never a repository one. */
-export async function editableExercise(prisma: PrismaClient, user: AuthUser, id: string) {
-  const exercise = await prisma.exercise.findUnique({ where: { id } });
-  if (exercise === null) throw new AppError("NOT_FOUND", `No exercise ${id}.`);
-  if (exercise.source === "filesystem") throw new AppError("CONFLICT", "Exercises from the repository change through their folder in exercises/; import a copy under a new id to edit it here.");
-  if (exercise.authorId !== user.id && user.role !== "admin") throw new AppError("FORBIDDEN", "Only the exercise's author or an admin can change it.");
-  return exercise;
-}
-
-/**
- * For reading an exercise's files (solution, tests, mutants) or validating it: any instructor
- * for repository exercises, the author or an admin for authored ones.
- */
-export async function readableExercise(prisma: PrismaClient, user: AuthUser, id: string) {
-  const exercise = await prisma.exercise.findUnique({ where: { id }, include: { latestVersion: true } });
-  if (exercise === null || exercise.latestVersion === null) throw new AppError("NOT_FOUND", `No exercise ${id}.`);
-  if (exercise.source === "authored" && exercise.authorId !== user.id && user.role !== "admin") {
-    throw new AppError("FORBIDDEN", "Only the exercise's author or an admin can read its files.");
-  }
-  return { exercise, version: exercise.latestVersion };
-}
-
 /** Stores a new version unless the latest one has the same content; returns it. */
 export async function saveVersion(prisma: PrismaClient, exercise: Exercise, author: AuthUser, create: boolean): Promise<{ versionId: string; isNew: boolean }> {
   return prisma.$transaction(async (tx) => {

@@ -11,7 +11,7 @@ import { Email, Password, PersonName } from "../auth/schemas.ts";
 import { csrfTokenFor } from "../auth/secrets.ts";
 import { SESSION_COOKIE, createSession } from "../auth/sessions.ts";
 import { createUser, isUniqueViolation } from "../auth/users.ts";
-import { type CourseAccess, manageCourse, viewCourse } from "../courses/access.ts";
+import { type CourseAccess, manageCourse, viewCourse } from "../access/policy.ts";
 import { assignmentView, checkAssignmentSettings, parseDate } from "../courses/assignments.ts";
 import { generateJoinCode, normalizeJoinCode } from "../courses/join-code.ts";
 import {
