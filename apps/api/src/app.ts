@@ -4,7 +4,8 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { PrismaClient } from "@autograder/db";
 import type { Config } from "./config.ts";
 import { docsPlugin } from "./plugins/docs.ts";
-import { errorsPlugin } from "./plugins/errors.ts";
+import { errorsPlugin, frameworkErrorReply } from "./plugins/errors.ts";
+import { inputPlugin, strictBodySchemaController } from "./plugins/input.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { authPlugin } from "./plugins/auth.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -39,12 +40,17 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const app = Fastify({
     logger: deps.logger ?? { level: deps.config.logLevel },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true } },
+    // X-Forwarded-* are honoured only from the proxies TRUST_PROXY lists (none by default).
+    trustProxy: deps.config.trustProxy.length > 0 ? deps.config.trustProxy : false,
+    schemaController: strictBodySchemaController,
+    // Malformed percent-encoding and over-long path params, in the API's error shape.
+    frameworkErrors: frameworkErrorReply,
+    routerOptions: { maxParamLength: 500 },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate("prisma", deps.prisma);
   app.decorate("config", deps.config);
   await app.register(errorsPlugin);
+  await app.register(inputPlugin);
   await app.register(docsPlugin);
   await app.register(authPlugin);
   await app.register(healthRoutes);

@@ -20,7 +20,7 @@ const UserListItem = Type.Object({
 const ListQuery = Type.Object({
   role: Type.Optional(RoleSchema),
   limit: Type.Integer({ minimum: 1, maximum: 1000, default: 200 }),
-  offset: Type.Integer({ minimum: 0, default: 0 }),
+  offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
 });
 
 export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
