@@ -25,7 +25,7 @@ export interface CourseView {
   access: CourseAccess;
 }
 
-const NOTHING = { id: { in: [] } } as const;
+const NOTHING: Prisma.CourseWhereInput = { id: { in: [] } };
 
 /** Courses `user` teaches, as a Prisma filter (admins: every course). */
 export function staffedCourses(user: AuthUser): Prisma.CourseWhereInput {

@@ -1,13 +1,17 @@
 // Personal access tokens of the calling user: create (shown once), list, revoke. Rules of
 // scopes and of tokens minted by tokens: auth/access-tokens.ts.
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { Type } from "typebox";
+import { Type, type Static } from "typebox";
 import { AppError } from "@autograder/shared";
 import { userOf } from "../auth/context.ts";
 import { DEFAULT_SCOPES, TOKEN_SCOPES, createAccessToken, parseScopes, revokeTokenTree, type TokenScope } from "../auth/access-tokens.ts";
 import { IdParams, NullableDateTime, DateTime, SECURED, errorResponses, iso } from "../http/responses.ts";
 
-const Scope = Type.Union(TOKEN_SCOPES.map((s) => Type.Literal(s)));
+/** TOKEN_SCOPES as a schema (spelled out: TypeBox needs the literal tuple). */
+const Scope = Type.Union([Type.Literal("read"), Type.Literal("write"), Type.Literal("tokens")]);
+type ScopeMatches = Static<typeof Scope> extends TokenScope ? (TokenScope extends Static<typeof Scope> ? true : never) : never;
+const scopeMatches: ScopeMatches = true;
+void scopeMatches;
 const CreateBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 100 }),
   /** Days until the token stops working; without it the token lives until revoked. */
