@@ -34,14 +34,20 @@ export function staffedCourses(user: AuthUser): Prisma.CourseWhereInput {
   return { OR: [{ ownerId: user.id }, { enrollments: { some: { userId: user.id, role: "instructor" } } }] };
 }
 
+/** Access to a course given the caller's enrolment in it (null: not enrolled). */
+export function accessByEnrollment(user: AuthUser, course: Pick<Course, "ownerId">, enrollmentRole: "instructor" | "student" | null): CourseAccess | null {
+  if (user.role === "admin" || course.ownerId === user.id) return "staff";
+  if (enrollmentRole === null) return null;
+  return enrollmentRole === "instructor" && user.role !== "student" ? "staff" : "student";
+}
+
 export async function courseAccess(prisma: PrismaClient, user: AuthUser, course: Course): Promise<CourseAccess | null> {
   if (user.role === "admin" || course.ownerId === user.id) return "staff";
   const enrollment = await prisma.enrollment.findUnique({
     where: { courseId_userId: { courseId: course.id, userId: user.id } },
     select: { role: true },
   });
-  if (!enrollment) return null;
-  return enrollment.role === "instructor" && user.role !== "student" ? "staff" : "student";
+  return accessByEnrollment(user, course, enrollment?.role ?? null);
 }
 
 /** The course if the user may see it (staff or enrolled student); NOT_FOUND otherwise. */

@@ -5,7 +5,7 @@ import type { Course, Prisma } from "@autograder/db";
 import { AppError } from "@autograder/shared";
 import { userOf } from "../auth/context.ts";
 import { isUniqueViolation } from "../auth/users.ts";
-import { type CourseAccess, manageCourse, viewCourse } from "../access/policy.ts";
+import { type CourseAccess, accessByEnrollment, manageCourse, viewCourse } from "../access/policy.ts";
 import { assignmentView, checkAssignmentSettings, parseDate } from "../courses/assignments.ts";
 import { generateJoinCode } from "../courses/join-code.ts";
 import {
@@ -104,10 +104,7 @@ export const courseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         include: { ...withOwner, enrollments: { where: { userId: me.id }, select: { role: true } } },
         orderBy: { createdAt: "desc" },
       });
-      return courses.map((c) => {
-        const staff = c.ownerId === me.id || (me.role !== "student" && c.enrollments[0]?.role === "instructor");
-        return courseView(c, staff ? "staff" : "student");
-      });
+      return courses.map((c) => courseView(c, accessByEnrollment(me, c, c.enrollments[0]?.role ?? null) ?? "student"));
     },
   );
 
