@@ -36,7 +36,9 @@ describe("login protection", () => {
     expect(slowed.statusCode).toBe(429);
     expect(slowed.json().error.code).toBe("RATE_LIMITED");
     expect(Number(slowed.headers["retry-after"])).toBeGreaterThan(0);
-    // The real user, from their own address, logs in at once: no account-wide lock.
+    // The attacker keeps going (20 attempts in all, far past any per-account budget)...
+    for (let i = 0; i < 13; i++) expect((await attempt(t, "target@school.test", "wrong-password", "10.1.0.1")).statusCode).toBe(429);
+    // ...and the real user, from their own address, logs in at once: no account-wide lock.
     const owner = await attempt(t, "target@school.test", PASSWORD, "10.2.0.1");
     expect(owner.statusCode).toBe(200);
     expect((await attempt(t, "bystander@school.test", PASSWORD, "10.1.0.1")).statusCode).toBe(200);

@@ -165,7 +165,8 @@ function headersFor(who: Who, mode: "session" | "token"): Record<string, string>
 
 describe("authorization matrix: exercises, submissions, authoring", () => {
   for (const mode of ["session", "token"] as const) {
-    it(`every role against every route (${mode})`, async () => {
+    // Hundreds of requests (each login a scrypt): longer than the default timeout on a busy machine.
+    it(`every role against every route (${mode})`, { timeout: 180_000 }, async () => {
       const failures: string[] = [];
       for (const c of CASES) {
         const method = c.route.split(" ")[0] as "GET" | "POST" | "PUT";

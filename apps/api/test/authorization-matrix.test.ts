@@ -284,7 +284,8 @@ async function prepareCallers(): Promise<void> {
 
 describe("authorization matrix", () => {
   for (const mode of ["session", "token"] as const) {
-    it(`every role against every route (${mode})`, async () => {
+    // Hundreds of requests (each login a scrypt): longer than the default timeout on a busy machine.
+    it(`every role against every route (${mode})`, { timeout: 180_000 }, async () => {
       await prepareCallers();
       const failures: string[] = [];
       for (const c of CASES) {
