@@ -194,6 +194,14 @@ describe("authorization matrix: exercises, submissions, authoring", () => {
     expect(routes.length).toBe(covered.size);
   });
 
+  it("lists another author's unpublished exercise to nobody but its author and admins", async () => {
+    const listed = async (who: Member) =>
+      ((await t.app.inject({ method: "GET", url: "/api/exercises", headers: bearer(tokens[who]) })).json() as Array<{ id: string }>).map((e) => e.id);
+    expect(await listed("owner")).toContain(DRAFT);
+    expect(await listed("admin")).toContain(DRAFT);
+    for (const who of ["student", "otherInstructor", "coInstructor"] as const) expect(await listed(who), who).not.toContain(DRAFT);
+  });
+
   it("never shows a student the reference, the tests' code or the mutants", async () => {
     const seen = [
       await t.app.inject({ method: "GET", url: `/api/exercises/${REPO_EX}`, headers: browsers.student.headers() }),

@@ -1,6 +1,7 @@
 // Hostile input answers 4xx in the API's error shape, never 500 or Fastify's own shape:
 // NUL bytes, huge numbers, impossible dates, bad percent-encoding, long params, bad JSON,
 // wrong content types, and bodies of the wrong type (no coercion).
+import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test-support/app.ts";
 import { databaseDataError } from "../src/plugins/errors.ts";
@@ -106,6 +107,17 @@ describe("input hardening", () => {
       const res = await t.app.inject({ method, url, headers, ...(payload !== undefined ? { payload } : {}) });
       expectClientError(res, `${method} ${url.slice(0, 60)} ${String(payload).slice(0, 30)}`);
     }
+  });
+
+  it("refuses NUL inside the files of an imported zip", async () => {
+    const { toZip } = await import("../src/exercises/archive.ts");
+    const dir = new URL("../../../packages/sandbox/test/fixtures/exercises/sorting/tiny-sort/", import.meta.url);
+    const files: Record<string, string> = {};
+    for (const name of ["exercise.yaml", "README.md", "starter.ts", "solution.ts", "tests.ts", "mutants/reversed.ts"]) files[name] = await readFile(new URL(name, dir), "utf8");
+    files["README.md"] += "\u0000";
+    const zip = Buffer.from(toZip("sorting/zipped", files));
+    const res = await t.app.inject({ method: "POST", url: "/api/exercises/import?id=sorting%2Fzipped", headers: { ...teacher, "content-type": "application/zip" }, payload: zip });
+    expectClientError(res, "zip with NUL");
   });
 
   it("maps database data errors to 4xx", async () => {

@@ -4,8 +4,12 @@ import type { PrismaClient } from "@autograder/db";
 import { buildExercise, ExerciseFormatError, type Exercise, type ExerciseFiles } from "@autograder/exercise-format";
 import { AppError } from "@autograder/shared";
 import type { AuthUser } from "../auth/context.ts";
+import { findNul } from "../plugins/input.ts";
 
 export function checkFormat(id: string, files: ExerciseFiles): Exercise {
+  // Files from a zip never passed the request's NUL check (plugins/input.ts); PostgreSQL cannot store NUL.
+  const nul = findNul(files);
+  if (nul !== null) throw new AppError("EXERCISE_INVALID", `The file ${nul.slice(1)} contains a NUL character.`);
   try {
     return buildExercise(id, files);
   } catch (error) {

@@ -6,8 +6,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import type { Prisma, RegradeRun } from "@autograder/db";
 import { AppError, ExerciseIdParams } from "@autograder/shared";
-import type { AuthUser } from "../auth/context.ts";
-import { userOf } from "../auth/context.ts";
+import { userOf, type AuthUser } from "../auth/context.ts";
 import { regradableSubmits } from "../access/policy.ts";
 import { errorResponses } from "../http/responses.ts";
 
