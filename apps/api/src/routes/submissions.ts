@@ -39,7 +39,7 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     try {
       await app.grading.enqueue(submission.id, user.id);
     } catch (error) {
-      app.log.error({ err: error }, "could not queue a submission");
+      app.log.error({ err: error, submissionId: submission.id }, "could not queue a submission");
       await app.prisma.submission.update({ where: { id: submission.id }, data: { status: "error", verdict: "error", report: { code: "DB_UNAVAILABLE", message: "The grading queue is unavailable; try again." } } });
       throw new AppError("DB_UNAVAILABLE", "The grading queue is unavailable; try again shortly.");
     }
