@@ -2,7 +2,8 @@
 // per-student limits (3 in flight, 30 a minute), never more.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test-support/app.ts";
-import { MAX_IN_FLIGHT, MAX_PER_MINUTE } from "../src/grading/admission.ts";
+import { createPrisma } from "@autograder/db";
+import { MAX_IN_FLIGHT, MAX_PER_MINUTE, admitLocked } from "../src/grading/admission.ts";
 import { bearer, createToken, login, makeExercise, makeUser } from "./support/accounts.ts";
 
 let t: TestApp;
@@ -48,6 +49,23 @@ describe("admission under concurrency", () => {
     const replies = await burst(12, student.headers);
     expect(replies.filter((r) => r.statusCode === 202)).toHaveLength(2);
     expect(await t.prisma.submission.count({ where: { userId: student.id } })).toBe(MAX_PER_MINUTE);
+  });
+
+  it("holds across API processes: the database lock alone admits exactly 3 of 24", async () => {
+    const student = await makeUser(t.prisma, "student", "processes@school.test");
+    // Separate clients (connection pools), as separate API processes would have.
+    const clients = [createPrisma(t.db.url), createPrisma(t.db.url), createPrisma(t.db.url)];
+    try {
+      const results = await Promise.allSettled(
+        Array.from({ length: 24 }, (_, i) =>
+          admitLocked(clients[i % 3]!, { userId: student.id, exerciseId: "race/ex", exerciseVersionId: versionId, kind: "run", code: `// ${i}` }, new Date()),
+        ),
+      );
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(MAX_IN_FLIGHT);
+      for (const r of results) if (r.status === "rejected") expect((r.reason as { code?: string }).code).toBe("TOO_MANY_IN_FLIGHT");
+    } finally {
+      await Promise.all(clients.map((c) => c.$disconnect()));
+    }
   });
 
   it("does not slow other students down: two students at once get 3 each", async () => {
