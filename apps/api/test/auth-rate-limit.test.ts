@@ -51,6 +51,9 @@ describe("login protection", () => {
     for (let i = 0; i < 8; i++) {
       const wait = throttle.begin("a@x", "1.1.1.1");
       expect(wait).toBe(0);
+      // While an attempt past the free budget is being checked, a parallel one waits.
+      if (i > 0) expect(throttle.begin("a@x", "1.1.1.1")).toBeGreaterThan(0);
+      throttle.failed("a@x", "1.1.1.1");
       now += 1;
       waits.push(throttle.begin("a@x", "1.1.1.1"));
       now += waits.at(-1)!;

@@ -31,6 +31,9 @@ interface Entry {
   lastAt: number;
 }
 
+/** How long an attempt past the free budget blocks its pair while it is being checked. */
+const PENDING_MS = 30_000;
+
 export class LoginThrottle {
   readonly #entries = new Map<string, Entry>();
 
@@ -42,19 +45,18 @@ export class LoginThrottle {
   /**
    * Starts an attempt of `account` from `address`: the milliseconds to wait (> 0: refuse now),
    * or 0 when it may go ahead. An attempt that goes ahead counts as a failure until
-   * `succeeded` says otherwise, so parallel guesses cannot slip past the delays.
+   * `succeeded` says otherwise; past the free budget it also blocks the pair until `failed`
+   * starts the delay, so parallel guesses cannot slip past the delays.
    */
   begin(account: string, address: string): number {
-    const key = `${address}\u0000${account}`;
+    const key = keyOf(account, address);
     const now = this.now();
     let entry = this.#entries.get(key);
     if (entry && now - entry.lastAt > this.settings.forgetAfterMs) entry = undefined;
     if (entry && entry.notBefore > now) return entry.notBefore - now;
     const failures = (entry?.failures ?? 0) + 1;
-    const over = failures - this.settings.free;
-    const delay = over <= 0 ? 0 : Math.min(this.settings.maxDelayMs, this.settings.baseDelayMs * 2 ** Math.min(over - 1, 30));
     this.#entries.delete(key); // re-inserted last: Map order is least recently used first
-    this.#entries.set(key, { failures, notBefore: now + delay, lastAt: now });
+    this.#entries.set(key, { failures, notBefore: this.delayOf(failures) > 0 ? now + PENDING_MS : now, lastAt: now });
     if (this.#entries.size > this.settings.maxEntries) {
       const oldest = this.#entries.keys().next().value;
       if (oldest !== undefined) this.#entries.delete(oldest);
@@ -62,7 +64,22 @@ export class LoginThrottle {
     return 0;
   }
 
-  succeeded(account: string, address: string): void {
-    this.#entries.delete(`${address}\u0000${account}`);
+  /** The attempt failed: the pair waits its delay, counted from now. */
+  failed(account: string, address: string): void {
+    const entry = this.#entries.get(keyOf(account, address));
+    if (entry) entry.notBefore = this.now() + this.delayOf(entry.failures);
   }
+
+  succeeded(account: string, address: string): void {
+    this.#entries.delete(keyOf(account, address));
+  }
+
+  private delayOf(failures: number): number {
+    const over = failures - this.settings.free;
+    return over <= 0 ? 0 : Math.min(this.settings.maxDelayMs, this.settings.baseDelayMs * 2 ** Math.min(over - 1, 30));
+  }
+}
+
+function keyOf(account: string, address: string): string {
+  return `${address}\u0000${account}`;
 }

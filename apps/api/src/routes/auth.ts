@@ -41,7 +41,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     },
     async (request, reply) => {
       const userId = await checkCredentials(app.prisma, request.body);
-      if (userId === null) throw new AppError("BAD_CREDENTIALS");
+      if (userId === null) {
+        throttle.failed(loginAccount(request), request.ip);
+        throw new AppError("BAD_CREDENTIALS");
+      }
       throttle.succeeded(loginAccount(request), request.ip);
       const user = await app.prisma.user.findUniqueOrThrow({
         where: { id: userId },
