@@ -4,13 +4,15 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { PrismaClient } from "@autograder/db";
 import type { Config } from "./config.ts";
 import { docsPlugin } from "./plugins/docs.ts";
-import { errorsPlugin } from "./plugins/errors.ts";
+import { errorsPlugin, frameworkErrorReply } from "./plugins/errors.ts";
+import { inputPlugin, strictBodySchemaController } from "./plugins/input.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { authPlugin } from "./plugins/auth.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { userRoutes } from "./routes/users.ts";
 import { tokenRoutes } from "./routes/tokens.ts";
 import { courseRoutes } from "./routes/courses.ts";
+import { enrolmentRoutes } from "./routes/enrolment.ts";
 import { reportRoutes } from "./routes/reports.ts";
 import { gradingQueuePlugin } from "./grading/queue-plugin.ts";
 import { exerciseRoutes } from "./routes/exercises.ts";
@@ -39,12 +41,17 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const app = Fastify({
     logger: deps.logger ?? { level: deps.config.logLevel },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true } },
+    // X-Forwarded-* are honoured only from the proxies TRUST_PROXY lists (none by default).
+    trustProxy: deps.config.trustProxy.length > 0 ? deps.config.trustProxy : false,
+    schemaController: strictBodySchemaController,
+    // Malformed percent-encoding and over-long path params, in the API's error shape.
+    frameworkErrors: frameworkErrorReply,
+    routerOptions: { maxParamLength: 500 },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate("prisma", deps.prisma);
   app.decorate("config", deps.config);
   await app.register(errorsPlugin);
+  await app.register(inputPlugin);
   await app.register(docsPlugin);
   await app.register(authPlugin);
   await app.register(healthRoutes);
@@ -52,6 +59,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(userRoutes);
   await app.register(tokenRoutes);
   await app.register(courseRoutes);
+  await app.register(enrolmentRoutes);
   await app.register(reportRoutes);
   await app.register(gradingQueuePlugin, { databaseUrl: deps.databaseUrl ?? deps.config.databaseUrl ?? "" });
   await app.register(exerciseRoutes);

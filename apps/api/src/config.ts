@@ -1,5 +1,6 @@
 // Configuration comes from the environment only, validated once at start.
 // Every variable is listed (with its default) in the README's configuration table.
+import { isIP } from "node:net";
 import path from "node:path";
 import { Type, type Static } from "typebox";
 import { Value } from "typebox/value";
@@ -22,7 +23,34 @@ const ConfigSchema = Type.Object({
   GRADER_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: 2 }),
   SESSION_TTL_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 90, default: 24 * 7 }),
   COOKIE_SECURE: Type.Union([Type.Literal("auto"), Type.Literal("true"), Type.Literal("false")], { default: "auto" }),
+  TRUST_PROXY: Type.String({ default: "" }),
 });
+
+/** Names proxy-addr (Fastify's trustProxy) knows for whole address ranges. */
+const PROXY_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/**
+ * TRUST_PROXY: empty, "false" or "off" trusts no proxy; otherwise a comma-separated list of
+ * proxy addresses, CIDR ranges or the names loopback, linklocal, uniquelocal.
+ */
+export function parseTrustProxy(value: string): string[] {
+  const trimmed = value.trim();
+  if (trimmed === "" || trimmed === "false" || trimmed === "off") return [];
+  const entries = trimmed.split(",").map((s) => s.trim());
+  for (const entry of entries) {
+    if (PROXY_RANGES.has(entry)) continue;
+    const [address = "", prefix, extra] = entry.split("/");
+    const family = isIP(address);
+    const bits = family === 4 ? 32 : 128;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
+    if (family === 0 || !prefixOk || extra !== undefined) {
+      throw new ConfigError(
+        `Invalid configuration: TRUST_PROXY=${JSON.stringify(value)}: ${JSON.stringify(entry)} is not an IP address, a CIDR range or one of loopback, linklocal, uniquelocal.`,
+      );
+    }
+  }
+  return entries;
+}
 
 type RawConfig = Static<typeof ConfigSchema>;
 
@@ -39,6 +67,8 @@ export interface Config {
   graderConcurrency: number;
   sessionTtlHours: number;
   cookieSecure: "auto" | "true" | "false";
+  /** Proxies whose X-Forwarded-For/-Proto/-Host are believed; empty: none (the default). */
+  trustProxy: string[];
 }
 
 export class ConfigError extends Error {
@@ -80,5 +110,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graderConcurrency: c.GRADER_CONCURRENCY,
     sessionTtlHours: c.SESSION_TTL_HOURS,
     cookieSecure: c.COOKIE_SECURE,
+    trustProxy: parseTrustProxy(c.TRUST_PROXY),
   };
 }

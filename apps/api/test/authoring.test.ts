@@ -97,7 +97,9 @@ describe("exercise authoring", () => {
     const studentId = (await t.prisma.user.findUniqueOrThrow({ where: { email: "s@x.edu" } })).id;
     const course = await t.prisma.course.create({ data: { title: "C", joinCode: "REGRADE-1", ownerId: teacherId } });
     await t.prisma.enrollment.create({ data: { courseId: course.id, userId: studentId } });
-    const submitted = await send("POST", `/api/exercises/${URL_ID}/submissions`, student, { code: "export function sortIt(a: number[]) { return a; }" });
+    // A regrade covers the submissions made to the instructor's courses' assignments.
+    const assignment = await t.prisma.assignment.create({ data: { courseId: course.id, exerciseId: ID } });
+    const submitted = await send("POST", `/api/exercises/${URL_ID}/submissions`, student, { code: "export function sortIt(a: number[]) { return a; }", assignmentId: assignment.id });
     const submissionId = (submitted.json() as { id: string }).id;
     await t.app.inject({ method: "GET", url: `/api/submissions/${submissionId}/events`, headers: student });
     const before = await t.prisma.submission.findUniqueOrThrow({ where: { id: submissionId } });

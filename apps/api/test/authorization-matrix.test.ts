@@ -1,11 +1,15 @@
 // Every role against every account, course and report route, by session cookie (with a
-// valid CSRF token) and by Bearer token: allowed or denied exactly as designed.
+// valid CSRF token) and by Bearer token: allowed or denied exactly as designed. Callers:
+// anonymous, an enrolled student, a student of another course, the owner, an instructor of
+// another course in which the same student is enrolled, an admin, a co-instructor of the
+// course, and a revoked caller (a logged-out session; a token whose parent token was revoked).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test-support/app.ts";
 import { PASSWORD, type Browser, bearer, createToken, login, makeExercise, makeUser, type TestUser } from "./support/accounts.ts";
 
-type Who = "anon" | "student" | "outsider" | "owner" | "otherInstructor" | "admin";
-const WHO: Who[] = ["anon", "student", "outsider", "owner", "otherInstructor", "admin"];
+type Who = "anon" | "student" | "outsider" | "owner" | "otherInstructor" | "admin" | "coInstructor" | "revoked";
+type Member = Exclude<Who, "anon" | "revoked">;
+const WHO: Who[] = ["anon", "student", "outsider", "owner", "otherInstructor", "admin", "coInstructor", "revoked"];
 type Mode = "session" | "token";
 
 interface Request {
@@ -21,15 +25,29 @@ interface Case {
   expect: [number, number, number, number, number, number];
   /** Statuses that differ when the caller uses a Bearer token. */
   tokenExpect?: Partial<Record<Who, number>>;
+  /** The co-instructor's status when it differs from the owner's. */
+  co?: number;
+}
+
+/** The co-instructor is staff like the owner; a revoked caller is anonymous. */
+function expected(c: Case, who: Who, mode: Mode): number {
+  const tokenStatus = mode === "token" ? c.tokenExpect?.[who] : undefined;
+  if (tokenStatus !== undefined) return tokenStatus;
+  if (who === "coInstructor") return c.co ?? c.expect[WHO.indexOf("owner")]!;
+  if (who === "revoked") return c.expect[WHO.indexOf("anon")]!;
+  return c.expect[WHO.indexOf(who)]!;
 }
 
 let t: TestApp;
-const users = {} as Record<Exclude<Who, "anon">, TestUser>;
-const browsers = {} as Record<Exclude<Who, "anon">, Browser>;
-const tokens = {} as Record<Exclude<Who, "anon">, string>;
+const users = {} as Record<Member, TestUser>;
+const browsers = {} as Record<Member, Browser>;
+const tokens = {} as Record<Member, string>;
+/** Per mode: a logged-out session cookie, or a child token whose parent was revoked. */
+const revoked = {} as Record<Mode, Record<string, string>>;
 let peer: TestUser;
 let courseId: string;
 let joinCourseCode: string;
+let inviteCourseId: string;
 let assignmentId: string;
 let counter = 0;
 const fresh = (prefix: string) => `${prefix}-${++counter}`;
@@ -41,12 +59,14 @@ beforeAll(async () => {
   users.owner = await makeUser(t.prisma, "instructor", "owner@school.test");
   users.otherInstructor = await makeUser(t.prisma, "instructor", "other@school.test");
   users.admin = await makeUser(t.prisma, "admin", "admin@school.test");
+  users.coInstructor = await makeUser(t.prisma, "instructor", "co@school.test");
   peer = await makeUser(t.prisma, "student", "peer@school.test");
-  for (const who of Object.keys(users) as Array<Exclude<Who, "anon">>) {
-    browsers[who] = await login(t.app, users[who].email);
-    tokens[who] = (await createToken(t.app, browsers[who], "matrix")).token;
-  }
   const course = await t.prisma.course.create({ data: { title: "Matrix", joinCode: "MATRIX11", ownerId: users.owner.id } });
+  await t.prisma.enrollment.create({ data: { courseId: course.id, userId: users.coInstructor.id, role: "instructor" } });
+  // The other instructor teaches a course the same student is enrolled in: that opens nothing here.
+  const theirs = await t.prisma.course.create({ data: { title: "Theirs", joinCode: "THEIRS33", ownerId: users.otherInstructor.id } });
+  await t.prisma.enrollment.create({ data: { courseId: theirs.id, userId: users.student.id } });
+  inviteCourseId = (await t.prisma.course.create({ data: { title: "Invites", joinCode: "INVITE44", ownerId: users.owner.id } })).id;
   courseId = course.id;
   const joinable = await t.prisma.course.create({ data: { title: "Joinable", joinCode: "JOINME22", ownerId: users.owner.id } });
   joinCourseCode = joinable.joinCode;
@@ -63,6 +83,20 @@ const ALL_USERS: Case["expect"] = [401, 200, 200, 200, 200, 200];
 const STAFF_READ: Case["expect"] = [401, 403, 404, 200, 404, 200];
 const STAFF_WRITE: Case["expect"] = [401, 403, 404, 200, 404, 200];
 
+/** An invitation to the invitations course addressed to `who` (anonymous: to nobody's account). */
+async function inviteFor(who: Who, action: "accept" | ""): Promise<Request> {
+  const member = who === "anon" || who === "revoked" ? null : users[who];
+  const email = member?.email ?? `${fresh("nobody")}@school.test`;
+  await t.prisma.enrollment.deleteMany({ where: { courseId: inviteCourseId, userId: member?.id ?? "00000000-0000-0000-0000-000000000000" } });
+  const role = member && member.role !== "student" ? "instructor" : "student";
+  const i = await t.prisma.invitation.upsert({
+    where: { courseId_email: { courseId: inviteCourseId, email } },
+    create: { courseId: inviteCourseId, email, role, invitedById: users.owner.id },
+    update: {},
+  });
+  return { url: `/api/invitations/${i.id}${action ? `/${action}` : ""}` };
+}
+
 async function freshStudent(): Promise<TestUser> {
   return makeUser(t.prisma, "student", `${fresh("s")}@school.test`);
 }
@@ -73,7 +107,7 @@ const CASES: Case[] = [
     route: "GET /api/auth/csrf",
     prepare: () => ({ url: "/api/auth/csrf" }),
     expect: ALL_USERS,
-    tokenExpect: { student: 401, outsider: 401, owner: 401, otherInstructor: 401, admin: 401 },
+    tokenExpect: { student: 401, outsider: 401, owner: 401, otherInstructor: 401, admin: 401, coInstructor: 401 },
   },
   {
     route: "POST /api/users",
@@ -81,7 +115,13 @@ const CASES: Case[] = [
     expect: [401, 403, 403, 403, 403, 201],
   },
   { route: "GET /api/users", prepare: () => ({ url: "/api/users" }), expect: [401, 403, 403, 403, 403, 200] },
-  { route: "POST /api/tokens", prepare: () => ({ url: "/api/tokens", payload: { name: "t" } }), expect: [401, 201, 201, 201, 201, 201] },
+  {
+    route: "POST /api/tokens",
+    prepare: () => ({ url: "/api/tokens", payload: { name: "t" } }),
+    expect: [401, 201, 201, 201, 201, 201],
+    // A token mints tokens only with the `tokens` scope, which the matrix's tokens lack.
+    tokenExpect: { student: 403, outsider: 403, owner: 403, otherInstructor: 403, admin: 403, coInstructor: 403 },
+  },
   { route: "GET /api/tokens", prepare: () => ({ url: "/api/tokens" }), expect: ALL_USERS },
   {
     route: "DELETE /api/tokens/{id}",
@@ -93,6 +133,7 @@ const CASES: Case[] = [
     },
     // Only the owner of a token revokes it; for anyone else it does not exist.
     expect: [401, 404, 404, 204, 404, 404],
+    co: 404,
   },
   { route: "POST /api/courses", prepare: () => ({ url: "/api/courses", payload: { title: "New" } }), expect: [401, 403, 403, 201, 201, 201] },
   { route: "GET /api/courses", prepare: () => ({ url: "/api/courses" }), expect: ALL_USERS },
@@ -103,7 +144,37 @@ const CASES: Case[] = [
   {
     route: "POST /api/courses/{id}/enrollments",
     prepare: async () => ({ url: `${C()}/enrollments`, payload: { email: (await freshStudent()).email } }),
-    expect: [401, 403, 404, 201, 404, 201],
+    expect: [401, 403, 404, 202, 404, 202],
+  },
+  { route: "GET /api/courses/{id}/invitations", prepare: () => ({ url: `${C()}/invitations` }), expect: STAFF_READ },
+  {
+    route: "DELETE /api/courses/{id}/invitations/{invitationId}",
+    prepare: async () => {
+      const i = await t.prisma.invitation.create({ data: { courseId, email: `${fresh("inv")}@school.test`, invitedById: users.owner.id } });
+      return { url: `${C()}/invitations/${i.id}` };
+    },
+    expect: [401, 403, 404, 204, 404, 204],
+  },
+  { route: "GET /api/me/invitations", prepare: () => ({ url: "/api/me/invitations" }), expect: ALL_USERS },
+  {
+    route: "POST /api/invitations/{id}/accept",
+    prepare: async (who) => inviteFor(who, "accept"),
+    // Only the invitee accepts; for anyone else the invitation does not exist.
+    expect: [401, 200, 200, 200, 200, 200],
+  },
+  {
+    route: "DELETE /api/invitations/{id}",
+    prepare: async (who) => inviteFor(who, ""),
+    expect: [401, 204, 204, 204, 204, 204],
+  },
+  {
+    route: "POST /api/invitations/{id}/accept",
+    prepare: async () => {
+      const i = await t.prisma.invitation.create({ data: { courseId: inviteCourseId, email: `${fresh("someone")}@school.test`, invitedById: users.owner.id } });
+      return { url: `/api/invitations/${i.id}/accept` };
+    },
+    expect: [401, 404, 404, 404, 404, 404],
+    co: 404,
   },
   {
     route: "DELETE /api/courses/{id}/enrollments/{userId}",
@@ -123,8 +194,8 @@ const CASES: Case[] = [
           ? { joinCode: joinCourseCode, email: `${fresh("new")}@school.test`, password: PASSWORD, name: "New" }
           : { joinCode: joinCourseCode },
     }),
-    // Newcomers register (201), students join (200), staff accounts cannot use join codes.
-    expect: [201, 200, 200, 403, 403, 403],
+    // Newcomers register (202, then log in), students join (200), staff accounts cannot use join codes.
+    expect: [202, 200, 200, 403, 403, 403],
   },
   { route: "GET /api/courses/{id}/assignments", prepare: () => ({ url: `${C()}/assignments` }), expect: [401, 200, 404, 200, 404, 200] },
   {
@@ -191,20 +262,39 @@ const NOT_IN_MATRIX = ["POST /api/auth/logout", "POST /api/auth/login"];
 
 function headersFor(who: Who, mode: Mode): Record<string, string> {
   if (who === "anon") return {};
+  if (who === "revoked") return revoked[mode];
   return mode === "session" ? browsers[who].headers() : bearer(tokens[who]);
+}
+
+/** Fresh sessions and tokens (the last case, a password change, revokes them) and the revoked callers. */
+async function prepareCallers(): Promise<void> {
+  for (const who of Object.keys(users) as Member[]) {
+    browsers[who] = await login(t.app, users[who].email);
+    tokens[who] = (await createToken(t.app, browsers[who], "matrix")).token;
+  }
+  const gone = await login(t.app, users.student.email);
+  await t.app.inject({ method: "POST", url: "/api/auth/logout", headers: gone.headers() });
+  revoked.session = gone.headers();
+  const parent = (await t.app.inject({ method: "POST", url: "/api/tokens", headers: browsers.student.headers(), payload: { name: "parent", scopes: ["read", "write", "tokens"] } })).json() as { id: string; token: string };
+  const child = (await t.app.inject({ method: "POST", url: "/api/tokens", headers: bearer(parent.token), payload: { name: "child" } })).json() as { token: string };
+  expect((await t.app.inject({ method: "GET", url: "/api/me", headers: bearer(child.token) })).statusCode).toBe(200);
+  await t.app.inject({ method: "DELETE", url: `/api/tokens/${parent.id}`, headers: browsers.student.headers() });
+  revoked.token = bearer(child.token);
 }
 
 describe("authorization matrix", () => {
   for (const mode of ["session", "token"] as const) {
-    it(`every role against every route (${mode})`, async () => {
+    // Hundreds of requests (each login a scrypt): longer than the default timeout on a busy machine.
+    it(`every role against every route (${mode})`, { timeout: 180_000 }, async () => {
+      await prepareCallers();
       const failures: string[] = [];
       for (const c of CASES) {
         const method = c.route.split(" ")[0] as "GET" | "POST" | "PATCH" | "DELETE";
-        for (const [i, who] of WHO.entries()) {
-          const { url, payload } = await c.prepare(who);
+        for (const who of WHO) {
+          const { url, payload } = await c.prepare(who === "revoked" ? "anon" : who);
           const res = await t.app.inject({ method, url, headers: headersFor(who, mode), ...(payload ? { payload } : {}) });
-          const expected = (mode === "token" ? c.tokenExpect?.[who] : undefined) ?? c.expect[i]!;
-          if (res.statusCode !== expected) failures.push(`${who} ${method} ${url}: ${res.statusCode} (want ${expected}) ${res.body.slice(0, 120)}`);
+          const want = expected(c, who, mode);
+          if (res.statusCode !== want) failures.push(`${who} ${method} ${url}: ${res.statusCode} (want ${want}) ${res.body.slice(0, 120)}`);
           if (res.statusCode >= 400) expect(res.json().error.code).toEqual(expect.any(String));
         }
       }
@@ -228,11 +318,13 @@ describe("authorization matrix", () => {
   });
 
   it("listings show only what the caller may see", async () => {
-    const ids = async (who: Exclude<Who, "anon">) =>
+    await prepareCallers();
+    const ids = async (who: Member) =>
       ((await t.app.inject({ method: "GET", url: "/api/courses", headers: bearer(tokens[who]) })).json() as Array<{ id: string }>).map(
         (c) => c.id,
       );
     expect(await ids("owner")).toContain(courseId);
+    expect(await ids("coInstructor")).toContain(courseId);
     expect(await ids("admin")).toContain(courseId);
     expect(await ids("student")).toContain(courseId);
     expect(await ids("otherInstructor")).not.toContain(courseId);

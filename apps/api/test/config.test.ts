@@ -16,6 +16,22 @@ describe("configuration", () => {
     expect(() => loadConfig({ LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL="loud"/);
   });
 
+  it("trusts no proxy by default; TRUST_PROXY takes addresses, CIDR ranges and range names", () => {
+    expect(loadConfig({}).trustProxy).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: "off" }).trustProxy).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: "false" }).trustProxy).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: "10.0.0.5, 172.16.0.0/12,::1,fd00::/8,loopback" }).trustProxy).toEqual([
+      "10.0.0.5",
+      "172.16.0.0/12",
+      "::1",
+      "fd00::/8",
+      "loopback",
+    ]);
+    for (const bad of ["true", "*", "10.0.0.0/33", "10.0.0.300", "proxy.example.org", "10.0.0.0/8/1", "::/129", "10.0.0.1,"]) {
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY=/);
+    }
+  });
+
   it("wants ADMIN_EMAIL and ADMIN_PASSWORD together", () => {
     expect(() => loadConfig({ ADMIN_EMAIL: "a@b.org" })).toThrow(/both ADMIN_EMAIL and ADMIN_PASSWORD/);
     expect(loadConfig({ ADMIN_EMAIL: "a@b.org", ADMIN_PASSWORD: "long enough pw" }).adminEmail).toBe("a@b.org");

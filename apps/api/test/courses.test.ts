@@ -1,7 +1,7 @@
 // Courses, join codes, rosters and assignments.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test-support/app.ts";
-import { type Browser, bearer, cookieFrom, login, makeExercise, makeUser, type TestUser } from "./support/accounts.ts";
+import { type Browser, PASSWORD, bearer, login, makeExercise, makeUser, type TestUser } from "./support/accounts.ts";
 
 let t: TestApp;
 let admin: Browser;
@@ -85,27 +85,37 @@ describe("courses", () => {
 });
 
 describe("joining with a code", () => {
-  it("a newcomer registers into the course and is logged in", async () => {
+  const register = (payload: object) => t.app.inject({ method: "POST", url: "/api/courses/join", payload });
+
+  it("a newcomer registers into the course, then logs in", async () => {
     const { id, joinCode } = await newCourse();
-    const res = await t.app.inject({
-      method: "POST",
-      url: "/api/courses/join",
-      payload: { joinCode: joinCode.toLowerCase(), email: "New.Student@School.test", password: "long-enough-pw", name: "New" },
-    });
-    expect(res.statusCode).toBe(201);
-    const { courseId, userId, csrfToken } = res.json();
-    expect(courseId).toBe(id);
-    const user = await t.prisma.user.findUniqueOrThrow({ where: { id: userId } });
-    expect(user).toMatchObject({ email: "new.student@school.test", role: "student" });
+    const res = await register({ joinCode: joinCode.toLowerCase(), email: "New.Student@School.test", password: "long-enough-pw", name: "New" });
+    expect(res.statusCode).toBe(202);
+    expect(res.json().courseId).toBe(id);
+    expect(res.headers["set-cookie"]).toBeUndefined();
+    const user = await t.prisma.user.findUniqueOrThrow({ where: { email: "new.student@school.test" } });
+    expect(user).toMatchObject({ role: "student" });
     expect(user.passwordHash).toMatch(/^scrypt\$/);
-    expect(await t.prisma.enrollment.findUnique({ where: { courseId_userId: { courseId: id, userId } } })).toMatchObject({
-      role: "student",
-    });
-    const cookie = cookieFrom(res.headers["set-cookie"]);
-    const me = await t.app.inject({ method: "GET", url: "/api/me", headers: { cookie } });
-    expect(me.json()).toMatchObject({ id: userId, role: "student" });
-    const csrf = await t.app.inject({ method: "GET", url: "/api/auth/csrf", headers: { cookie } });
-    expect(csrf.json().csrfToken).toBe(csrfToken);
+    expect(await t.prisma.enrollment.findUnique({ where: { courseId_userId: { courseId: id, userId: user.id } } })).toMatchObject({ role: "student" });
+    const b = await login(t.app, "new.student@school.test", "long-enough-pw");
+    const me = await t.app.inject({ method: "GET", url: "/api/me", headers: b.headers() });
+    expect(me.json()).toMatchObject({ id: user.id, role: "student" });
+  });
+
+  it("answers the same whether or not the email has an account (no oracle)", async () => {
+    const { id, joinCode } = await newCourse();
+    const fresh = await register({ joinCode, email: "brand-new@school.test", password: "long-enough-pw", name: "B" });
+    const taken = await register({ joinCode, email: stan.email, password: "not-stans-password", name: "Stan again" });
+    expect(taken.statusCode).toBe(fresh.statusCode);
+    expect(taken.body).toBe(fresh.body);
+    expect(taken.headers["set-cookie"]).toBe(fresh.headers["set-cookie"]);
+    // Nothing happened to Stan's account: not enrolled, name unchanged.
+    expect(await t.prisma.enrollment.count({ where: { courseId: id, userId: stan.id } })).toBe(0);
+    expect((await t.prisma.user.findUniqueOrThrow({ where: { id: stan.id } })).name).toBe("stan");
+    // Stan himself, with his password, is enrolled the same way.
+    const own = await register({ joinCode, email: stan.email, password: PASSWORD, name: "Stan" });
+    expect(own.body).toBe(fresh.body);
+    expect(await t.prisma.enrollment.count({ where: { courseId: id, userId: stan.id } })).toBe(1);
   });
 
   it("an existing student joins with only the code (idempotently); needs CSRF with a cookie", async () => {
@@ -121,22 +131,12 @@ describe("joining with a code", () => {
     expect(await t.prisma.enrollment.count({ where: { courseId: id, userId: stan.id } })).toBe(1);
   });
 
-  it("refuses wrong and archived codes, taken emails, missing fields and staff accounts", async () => {
+  it("refuses wrong and archived codes, missing fields and staff accounts", async () => {
     const { id, joinCode } = await newCourse();
-    const wrong = await t.app.inject({
-      method: "POST",
-      url: "/api/courses/join",
-      payload: { joinCode: "ZZZZZZZZ", email: "x@school.test", password: "long-enough-pw", name: "X" },
-    });
+    const wrong = await register({ joinCode: "ZZZZZZZZ", email: "x@school.test", password: "long-enough-pw", name: "X" });
     expect(wrong.json().error.code).toBe("JOIN_CODE_INVALID");
     expect(await t.prisma.user.count({ where: { email: "x@school.test" } })).toBe(0);
-    const taken = await t.app.inject({
-      method: "POST",
-      url: "/api/courses/join",
-      payload: { joinCode, email: stan.email, password: "long-enough-pw", name: "Stan again" },
-    });
-    expect(taken.json().error.code).toBe("EMAIL_TAKEN");
-    const missing = await t.app.inject({ method: "POST", url: "/api/courses/join", payload: { joinCode } });
+    const missing = await register({ joinCode });
     expect(missing.json().error.code).toBe("VALIDATION");
     const staff = await t.app.inject({ method: "POST", url: "/api/courses/join", headers: alice.headers(), payload: { joinCode } });
     expect(staff.json().error.code).toBe("FORBIDDEN");
@@ -147,45 +147,63 @@ describe("joining with a code", () => {
   });
 });
 
-describe("roster", () => {
-  it("staff enrol existing accounts by email, list and remove them", async () => {
+describe("roster and invitations", () => {
+  const invite = (id: string, payload: object, b: Browser = alice) => t.app.inject({ method: "POST", url: `/api/courses/${id}/enrollments`, headers: b.headers(), payload });
+
+  it("staff invite by email; the invitee is enrolled only when they accept", async () => {
     const { id } = await newCourse();
-    const add = await t.app.inject({
-      method: "POST",
-      url: `/api/courses/${id}/enrollments`,
-      headers: alice.headers(),
-      payload: { email: "STAN@school.test" },
-    });
-    expect(add.statusCode).toBe(201);
-    expect(add.json()).toMatchObject({ userId: stan.id, role: "student" });
-    const again = await t.app.inject({ method: "POST", url: `/api/courses/${id}/enrollments`, headers: alice.headers(), payload: { email: stan.email } });
-    expect(again.json().error.code).toBe("ALREADY_ENROLLED");
-    const unknown = await t.app.inject({ method: "POST", url: `/api/courses/${id}/enrollments`, headers: alice.headers(), payload: { email: "ghost@school.test" } });
-    expect(unknown.statusCode).toBe(404);
-    const coTeacher = await t.app.inject({ method: "POST", url: `/api/courses/${id}/enrollments`, headers: alice.headers(), payload: { email: dave.email } });
-    expect(coTeacher.json()).toMatchObject({ userId: dave.id, role: "instructor" });
+    const sent = await invite(id, { email: "STAN@school.test" });
+    expect(sent.statusCode).toBe(202);
+    expect(sent.json()).toMatchObject({ email: stan.email, role: "student", courseId: id });
+    expect(await t.prisma.enrollment.count({ where: { courseId: id, userId: stan.id } })).toBe(0);
+    // The same answer for an email with no account: inviting is no account-existence oracle.
+    const ghost = await invite(id, { email: "ghost@school.test" });
+    expect(ghost.statusCode).toBe(202);
+    expect(Object.keys(ghost.json()).sort()).toEqual(Object.keys(sent.json()).sort());
+    const pending = await t.app.inject({ method: "GET", url: `/api/courses/${id}/invitations`, headers: alice.headers(false) });
+    expect(pending.json().map((i: { email: string }) => i.email)).toEqual(["ghost@school.test", stan.email]);
+
+    const s = await login(t.app, stan.email);
+    const mine = (await t.app.inject({ method: "GET", url: "/api/me/invitations", headers: s.headers(false) })).json() as Array<{ id: string; course: { id: string } }>;
+    const forStan = mine.find((i) => i.course.id === id)!;
+    expect(forStan).toBeDefined();
+    // Nobody else can accept it.
+    const other = await makeUser(t.prisma, "student", `other-${Date.now()}@school.test`);
+    const o = await login(t.app, other.email);
+    expect((await t.app.inject({ method: "POST", url: `/api/invitations/${forStan.id}/accept`, headers: o.headers() })).statusCode).toBe(404);
+    const accepted = await t.app.inject({ method: "POST", url: `/api/invitations/${forStan.id}/accept`, headers: s.headers() });
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json()).toEqual({ courseId: id, role: "student" });
+    expect(await t.prisma.enrollment.count({ where: { courseId: id, userId: stan.id } })).toBe(1);
+    expect((await t.app.inject({ method: "POST", url: `/api/invitations/${forStan.id}/accept`, headers: s.headers() })).statusCode).toBe(404);
+
+    // A co-instructor accepts an instructor invitation and then manages the course.
+    await invite(id, { email: dave.email, role: "instructor" });
+    const d = await login(t.app, dave.email);
+    const daveInvitation = ((await t.app.inject({ method: "GET", url: "/api/me/invitations", headers: d.headers(false) })).json() as Array<{ id: string }>)[0]!;
+    expect((await t.app.inject({ method: "POST", url: `/api/invitations/${daveInvitation.id}/accept`, headers: d.headers() })).json()).toEqual({ courseId: id, role: "instructor" });
     const roster = await t.app.inject({ method: "GET", url: `/api/courses/${id}/enrollments`, headers: alice.headers(false) });
     expect(roster.json().map((r: { email: string; role: string }) => [r.email, r.role])).toEqual([
       [dave.email, "instructor"],
       [stan.email, "student"],
     ]);
-    // A co-instructor manages the course too.
-    const d = await login(t.app, dave.email);
     const del = await t.app.inject({ method: "DELETE", url: `/api/courses/${id}/enrollments/${stan.id}`, headers: d.headers() });
     expect(del.statusCode).toBe(204);
     const gone = await t.app.inject({ method: "DELETE", url: `/api/courses/${id}/enrollments/${stan.id}`, headers: d.headers() });
     expect(gone.statusCode).toBe(404);
   });
 
-  it("a student account cannot be made an instructor of a course", async () => {
+  it("a student account cannot accept an instructor invitation; invitations can be declined or withdrawn", async () => {
     const { id } = await newCourse();
-    const res = await t.app.inject({
-      method: "POST",
-      url: `/api/courses/${id}/enrollments`,
-      headers: alice.headers(),
-      payload: { email: stan.email, role: "instructor" },
-    });
+    const sent = (await invite(id, { email: stan.email, role: "instructor" })).json() as { id: string };
+    const s = await login(t.app, stan.email);
+    const res = await t.app.inject({ method: "POST", url: `/api/invitations/${sent.id}/accept`, headers: s.headers() });
     expect(res.statusCode).toBe(400);
+    expect(await t.prisma.enrollment.count({ where: { courseId: id, userId: stan.id } })).toBe(0);
+    expect((await t.app.inject({ method: "DELETE", url: `/api/invitations/${sent.id}`, headers: s.headers() })).statusCode).toBe(204);
+    const again = (await invite(id, { email: stan.email })).json() as { id: string };
+    expect((await t.app.inject({ method: "DELETE", url: `/api/courses/${id}/invitations/${again.id}`, headers: alice.headers() })).statusCode).toBe(204);
+    expect(await t.prisma.invitation.count({ where: { courseId: id } })).toBe(0);
   });
 });
 

@@ -119,8 +119,8 @@ describe("runs and submissions", () => {
     expect(JSON.stringify(view)).not.toContain("31337");
     expect((await t.app.inject({ method: "GET", url: `/api/submissions/${id}`, headers: other })).statusCode).toBe(404);
     expect((await t.app.inject({ method: "GET", url: `/api/submissions/${id}/events`, headers: other })).statusCode).toBe(404);
-    // The student's instructor can see it.
-    expect((await t.app.inject({ method: "GET", url: `/api/submissions/${id}`, headers: teacher })).statusCode).toBe(200);
+    // Practice (no assignment) belongs to no course: not even the student's instructor sees it.
+    expect((await t.app.inject({ method: "GET", url: `/api/submissions/${id}`, headers: teacher })).statusCode).toBe(404);
     const history = (await t.app.inject({ method: "GET", url: `/api/exercises/${ID}/submissions`, headers: student })).json() as Array<{ id: string }>;
     expect(history[0]!.id).toBe(id);
   });
@@ -132,6 +132,8 @@ describe("runs and submissions", () => {
     const { id } = (await post(`/api/exercises/${ID}/submissions`, student, { code: GOOD, assignmentId: assignment.id })).json() as { id: string };
     const graded = (await events(id, student)).at(-1)!.data as SubmissionView;
     expect(graded).toMatchObject({ verdict: "passed", score: 5, latePenaltyPercent: 20, finalScore: 4 });
+    // Made to the course's assignment: the course's instructor sees it.
+    expect((await t.app.inject({ method: "GET", url: `/api/submissions/${id}`, headers: teacher })).statusCode).toBe(200);
     const notMine = await post(`/api/exercises/${ID}/submissions`, other, { code: GOOD, assignmentId: assignment.id });
     expect(notMine.statusCode).toBe(404);
   });

@@ -2,7 +2,7 @@
 import type { PrismaClient } from "@autograder/db";
 import { notifySubmission } from "@autograder/queue";
 import { grade } from "@autograder/sandbox";
-import type { GradeReport } from "@autograder/shared";
+import { ERRORS, type GradeReport } from "@autograder/shared";
 import type pg from "pg";
 import { exerciseVersion } from "./exercise-cache.ts";
 
@@ -46,6 +46,8 @@ export async function writeResult(prisma: PrismaClient, submissionId: string, re
       },
     });
     if (claimed.count === 0) return false;
+    // Rows of an earlier round (a regrade that raced with this one) make way for this result.
+    await tx.testResult.deleteMany({ where: { submissionId } });
     await tx.testResult.createMany({
       data: report.tests.map((t, position) => ({
         submissionId,
@@ -64,11 +66,16 @@ export async function writeResult(prisma: PrismaClient, submissionId: string, re
   });
 }
 
-/** A job that kept failing: the student sees an `error` result instead of waiting forever. */
+/**
+ * A job that kept failing: the student sees an `error` result instead of waiting forever, with
+ * a stable code and a sentence; `why` (the internal error) goes to the log with the submission
+ * id, never into the report.
+ */
 export async function writeFailure(prisma: PrismaClient, notifier: pg.Pool, submissionId: string, why: string): Promise<void> {
+  process.stderr.write(`grader: submission ${submissionId} failed for good: ${why}\n`);
   const claimed = await prisma.submission.updateMany({
     where: { id: submissionId, status: { not: "graded" } },
-    data: { status: "error", verdict: "error", report: { message: `The grader could not grade this submission: ${why}. Try again; if it happens again, tell your instructor.` }, gradedAt: new Date() },
+    data: { status: "error", verdict: "error", report: { code: "GRADER_FAILED", message: `${ERRORS.GRADER_FAILED.message} (submission ${submissionId})` }, gradedAt: new Date() },
   });
   if (claimed.count > 0) {
     const s = await prisma.submission.findUnique({ where: { id: submissionId }, select: { userId: true } });

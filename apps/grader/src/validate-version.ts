@@ -2,8 +2,18 @@
 // the reference (100% three times), the starter (must fail) and the mutants (must be caught);
 // stores the verdict, the report, and the catalog (test names, declarations) students see.
 import type { PrismaClient } from "@autograder/db";
-import { buildExercise, type ExerciseFiles } from "@autograder/exercise-format";
+import { buildExercise, ExerciseFormatError, type ExerciseFiles } from "@autograder/exercise-format";
 import { describeExercise, validateExercise, type ValidationResult } from "@autograder/sandbox";
+
+/**
+ * What the author is told: the format or compile error in their files, which they can fix;
+ * any other (internal) error only as a sentence, its text going to the log with the version id.
+ */
+export function instructorDetail(versionId: string, error: unknown): string {
+  if (error instanceof ExerciseFormatError || (error instanceof Error && error.name === "BuildError")) return error.message;
+  process.stderr.write(`grader: validation of exercise version ${versionId} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return `The grader could not validate this version (version ${versionId}); try again, and tell an admin if it keeps failing.`;
+}
 
 export async function validateVersion(prisma: PrismaClient, versionId: string): Promise<void> {
   const version = await prisma.exerciseVersion.findUnique({ where: { id: versionId } });
@@ -15,7 +25,7 @@ export async function validateVersion(prisma: PrismaClient, versionId: string): 
     result = await validateExercise(exercise);
     if (result.ok) catalog = await describeExercise(exercise);
   } catch (error) {
-    result = { exerciseId: version.exerciseId, ok: false, checks: [{ what: "format", ok: false, detail: (error as Error).message }], visibleTests: 0, hiddenTests: 0, durationMs: 0 };
+    result = { exerciseId: version.exerciseId, ok: false, checks: [{ what: "format", ok: false, detail: instructorDetail(versionId, error) }], visibleTests: 0, hiddenTests: 0, durationMs: 0 };
   }
   await prisma.exerciseVersion.updateMany({
     where: { id: versionId, validation: "pending" },

@@ -38,12 +38,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
   const join = useCallback(
     async (input: { joinCode: string; email: string; password: string; name: string }) => {
-      // A logged-in student joins with the code alone; a newcomer registers (and is logged in).
-      const reply = me ? await api.post<{ csrfToken?: string }>("/api/courses/join", { joinCode: input.joinCode }) : await api.postAnonymous<{ csrfToken?: string }>("/api/courses/join", input);
-      if (reply?.csrfToken) setCsrf(reply.csrfToken);
-      setMe(await fetchMe());
+      // A logged-in student joins with the code alone; a newcomer registers, then logs in (the
+      // answer to registering never says whether the email had an account).
+      if (me) {
+        await api.post("/api/courses/join", { joinCode: input.joinCode });
+        setMe(await fetchMe());
+        return;
+      }
+      await api.postAnonymous("/api/courses/join", input);
+      await login(input.email, input.password);
     },
-    [me],
+    [me, login],
   );
   const logout = useCallback(async () => {
     try {

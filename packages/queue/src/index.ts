@@ -63,7 +63,7 @@ export function createNotifier(databaseUrl: string, onError: (error: Error) => v
 }
 
 /** Queues a grading and wakes the workers. */
-export async function enqueueGrading(boss: PgBoss, notifier: pg.Pool, submissionId: string, round = 0): Promise<string> {
+export async function enqueueGrading(boss: PgBoss, notifier: pg.Pool, submissionId: string, round: number | string = 0): Promise<string> {
   // One job per submission and grading round (a regrade is a new round).
   const id = await boss.send(GRADING_QUEUE, { submissionId } satisfies GradingJob, { ...RETRY, singletonKey: `${submissionId}:${round}` });
   if (id === null) throw new Error(`submission ${submissionId} is already queued`);

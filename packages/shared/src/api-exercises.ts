@@ -66,6 +66,8 @@ export const SubmissionView = Type.Object({
       status: Type.String(),
       score: Type.Number(),
       maxScore: Type.Number(),
+      /** Set when grading failed on our side (status `error`): a code of the error catalog. */
+      code: Type.Optional(Type.String()),
       message: Type.Optional(Type.String()),
       compileError: Type.Optional(Type.Object({ message: Type.String(), line: Type.Number(), column: Type.Number() })),
       stdout: Type.String(),

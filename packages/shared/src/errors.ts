@@ -34,6 +34,11 @@ export const ERRORS = {
     status: 429,
     message: "You already have submissions waiting to be graded; wait for them to finish.",
   },
+  /** Stored in a submission's report (status `error`) when grading failed on our side. */
+  GRADER_FAILED: {
+    status: 500,
+    message: "The grader could not grade this submission. Try again; if it happens again, tell your instructor.",
+  },
   DB_UNAVAILABLE: { status: 503, message: "The database is unavailable; try again shortly." },
   INTERNAL: { status: 500, message: "Something went wrong on our side." },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -2,6 +2,7 @@
 // `request.user` from the session cookie or a Bearer token, enforces CSRF on cookie requests
 // that change state, and provides the preHandlers below.
 import type { preHandlerHookHandler } from "fastify";
+import type { TokenGrant } from "./access-tokens.ts";
 
 export type Role = "admin" | "instructor" | "student";
 
@@ -12,6 +13,8 @@ export interface AuthUser {
   role: Role;
   /** How this request authenticated: CSRF applies to "session" only. */
   via: "session" | "token";
+  /** The access token behind a "token" request: what it may do. */
+  token?: TokenGrant;
 }
 
 declare module "fastify" {

@@ -1,9 +1,12 @@
-// Rate limits on credential guessing: login per account and per address, and sign-ups
-// through a join code per address. Counters live in @fastify/rate-limit's in-process store.
+// Rate limits on credential guessing: login per address (plus the per account+address delays
+// of login-throttle.ts), and sign-ups through a join code per address. Counters live in
+// @fastify/rate-limit's in-process store. The address is the real client's: `request.ip`,
+// which honours X-Forwarded-For only from the proxies TRUST_PROXY lists.
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "@autograder/shared";
 import { normalizeEmail } from "./login.ts";
+import type { LoginThrottle } from "./login-throttle.ts";
 
 export interface Limit {
   max: number;
@@ -11,8 +14,6 @@ export interface Limit {
 }
 
 export const LOGIN_LIMITS = {
-  /** Failed or not, attempts on one account: slows guessing one student's password. */
-  perAccount: { max: 10, windowMs: 15 * 60 * 1000 },
   /** From one address: generous, since a whole classroom can sit behind one NAT. */
   perAddress: { max: 100, windowMs: 60 * 1000 },
 } satisfies Record<string, Limit>;
@@ -44,13 +45,22 @@ function bodyEmail(request: FastifyRequest): string {
   return typeof body?.email === "string" ? normalizeEmail(body.email) : "";
 }
 
+/** The email a login request is for (normalised), for the account+address throttle. */
+export function loginAccount(request: FastifyRequest): string {
+  return bodyEmail(request);
+}
+
 /** preHandler for the login route (runs after validation, so the body's email is known). */
-export function loginLimiter(app: FastifyInstance, limits = LOGIN_LIMITS): Check {
+export function loginLimiter(app: FastifyInstance, limits = LOGIN_LIMITS, throttle: LoginThrottle): Check {
   const byAddress = limiter(app, limits.perAddress, (r) => `login-ip:${r.ip}`);
-  const byAccount = limiter(app, limits.perAccount, (r) => `login-account:${bodyEmail(r)}`);
   return async (request, reply) => {
     await byAddress(request, reply);
-    await byAccount(request, reply);
+    const waitMs = throttle.begin(loginAccount(request), request.ip);
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
+      reply.header("retry-after", seconds);
+      throw new AppError("RATE_LIMITED", `Too many failed logins from here; try again in ${seconds} s.`);
+    }
   };
 }
 

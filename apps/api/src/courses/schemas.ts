@@ -1,6 +1,6 @@
 // Schemas of courses, rosters and assignments as the API shows them.
 import { Type } from "typebox";
-import { DateTime, NullableDateTime } from "../http/responses.ts";
+import { DateTime, NullableDateTime, NullableInputDateTime } from "../http/responses.ts";
 
 export const GradePolicySchema = Type.Union([Type.Literal("best"), Type.Literal("last")]);
 export const LatePolicySchema = Type.Union([
@@ -47,8 +47,8 @@ export const AssignmentSchema = Type.Object({
 export const AssignmentFields = {
   title: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 200 }), Type.Null()])),
   position: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
-  opensAt: Type.Optional(NullableDateTime),
-  dueAt: Type.Optional(NullableDateTime),
+  opensAt: Type.Optional(NullableInputDateTime),
+  dueAt: Type.Optional(NullableInputDateTime),
   latePolicy: Type.Optional(LatePolicySchema),
   latePenaltyPercent: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
 };

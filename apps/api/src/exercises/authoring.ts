@@ -4,36 +4,18 @@ import type { PrismaClient } from "@autograder/db";
 import { buildExercise, ExerciseFormatError, type Exercise, type ExerciseFiles } from "@autograder/exercise-format";
 import { AppError } from "@autograder/shared";
 import type { AuthUser } from "../auth/context.ts";
+import { findNul } from "../plugins/input.ts";
 
 export function checkFormat(id: string, files: ExerciseFiles): Exercise {
+  // Files from a zip never passed the request's NUL check (plugins/input.ts); PostgreSQL cannot store NUL.
+  const nul = findNul(files);
+  if (nul !== null) throw new AppError("EXERCISE_INVALID", `The file ${nul.slice(1)} contains a NUL character.`);
   try {
     return buildExercise(id, files);
   } catch (error) {
     if (error instanceof ExerciseFormatError) throw new AppError("EXERCISE_INVALID", error.message);
     throw error;
   }
-}
-
-/** The exercise, if `user` may change it: its author or an admin, and never a repository one. */
-export async function editableExercise(prisma: PrismaClient, user: AuthUser, id: string) {
-  const exercise = await prisma.exercise.findUnique({ where: { id } });
-  if (exercise === null) throw new AppError("NOT_FOUND", `No exercise ${id}.`);
-  if (exercise.source === "filesystem") throw new AppError("CONFLICT", "Exercises from the repository change through their folder in exercises/; import a copy under a new id to edit it here.");
-  if (exercise.authorId !== user.id && user.role !== "admin") throw new AppError("FORBIDDEN", "Only the exercise's author or an admin can change it.");
-  return exercise;
-}
-
-/**
- * For reading an exercise's files (solution, tests, mutants) or validating it: any instructor
- * for repository exercises, the author or an admin for authored ones.
- */
-export async function readableExercise(prisma: PrismaClient, user: AuthUser, id: string) {
-  const exercise = await prisma.exercise.findUnique({ where: { id }, include: { latestVersion: true } });
-  if (exercise === null || exercise.latestVersion === null) throw new AppError("NOT_FOUND", `No exercise ${id}.`);
-  if (exercise.source === "authored" && exercise.authorId !== user.id && user.role !== "admin") {
-    throw new AppError("FORBIDDEN", "Only the exercise's author or an admin can read its files.");
-  }
-  return { exercise, version: exercise.latestVersion };
 }
 
 /** Stores a new version unless the latest one has the same content; returns it. */

@@ -6,7 +6,8 @@ import fp from "fastify-plugin";
 import { createBoss, createNotifier, enqueueGrading, enqueueValidation, listen, notifySubmission, SUBMISSIONS_CHANNEL, type SubmissionEvent } from "@autograder/queue";
 
 export interface GradingQueue {
-  enqueue(submissionId: string, userId: string, round?: number): Promise<void>;
+  /** `round` tells gradings of one submission apart (a regrade is a new round). */
+  enqueue(submissionId: string, userId: string, round?: number | string): Promise<void>;
   /** Queues the validation of an exercise version (run by the grader workers). */
   enqueueValidation(versionId: string): Promise<void>;
   /** Calls `onEvent` for each status change of one submission; returns the unsubscribe. */

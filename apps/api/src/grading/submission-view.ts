@@ -1,6 +1,6 @@
 // A stored submission as the API shows it (SubmissionView in @autograder/shared).
 import type { PrismaClient, Submission } from "@autograder/db";
-import type { SubmissionView, Verdict } from "@autograder/shared";
+import { ERRORS, type SubmissionView, type Verdict } from "@autograder/shared";
 
 /** Every field of the view but the report. */
 export function submissionSummary(s: Submission): Omit<SubmissionView, "report"> {
@@ -24,8 +24,11 @@ export function submissionSummary(s: Submission): Omit<SubmissionView, "report">
 export async function loadSubmissionView(prisma: PrismaClient, id: string): Promise<SubmissionView | null> {
   const s = await prisma.submission.findUnique({ where: { id }, include: { tests: { orderBy: { position: "asc" } } } });
   if (s === null) return null;
-  const stored = (s.report ?? {}) as { message?: string | null; compileError?: { message: string; line: number; column: number } | null; durationMs?: number };
+  const stored = (s.report ?? {}) as { code?: string; message?: string | null; compileError?: { message: string; line: number; column: number } | null; durationMs?: number };
   const done = s.status === "graded" || s.status === "error";
+  // A failure on our side shows a catalog code and its sentence; a failure stored without a
+  // code (older rows) may carry internal error text, so it shows the generic sentence.
+  const failure = s.status === "error" ? { code: stored.code ?? "GRADER_FAILED", message: stored.code ? (stored.message ?? ERRORS.GRADER_FAILED.message) : ERRORS.GRADER_FAILED.message } : null;
   return {
     ...submissionSummary(s),
     report: done
@@ -34,7 +37,7 @@ export async function loadSubmissionView(prisma: PrismaClient, id: string): Prom
           status: s.verdict ?? "error",
           score: s.score ?? 0,
           maxScore: s.maxScore ?? 0,
-          ...(stored.message ? { message: stored.message } : {}),
+          ...(failure ?? (stored.message ? { message: stored.message } : {})),
           ...(stored.compileError ? { compileError: stored.compileError } : {}),
           stdout: s.stdout ?? "",
           durationMs: stored.durationMs ?? 0,

@@ -20,6 +20,19 @@ export function errorResponses(...codes: ErrorCode[]): Record<number, TSchema> {
 
 export const DateTime = Type.String({ format: "date-time" });
 export const NullableDateTime = Type.Union([DateTime, Type.Null()]);
+
+/**
+ * A date-time a request may carry: RFC 3339 with a four-digit year from 1970 to 9999 and
+ * seconds 00-59 (no leap second, no year 0, no expanded years), which every layer (JavaScript
+ * Date, PostgreSQL timestamp) represents exactly. The `date-time` format checks the calendar
+ * (no February 30).
+ */
+export const InputDateTime = Type.String({
+  format: "date-time",
+  maxLength: 40,
+  pattern: "^(19[7-9][0-9]|[2-9][0-9]{3})-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-5][0-9](\\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})$",
+});
+export const NullableInputDateTime = Type.Union([InputDateTime, Type.Null()]);
 export const Uuid = Type.String({ format: "uuid" });
 export const IdParams = Type.Object({ id: Uuid });
 

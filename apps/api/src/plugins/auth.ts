@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { AppError } from "@autograder/shared";
 import type { Role } from "../auth/context.ts";
-import { resolveAccessToken } from "../auth/access-tokens.ts";
+import { resolveAccessToken, scopeFor } from "../auth/access-tokens.ts";
 import { prepareLogin } from "../auth/login.ts";
 import { isValidCsrfToken } from "../auth/secrets.ts";
 import { SESSION_COOKIE, resolveSession } from "../auth/sessions.ts";
@@ -46,6 +46,14 @@ async function identify(app: FastifyInstance, request: FastifyRequest): Promise<
   request.session = { id: session.id, csrfSecret: session.csrfSecret };
 }
 
+/** A token request needs the scope of its method: `read` for GET, `write` to change state. */
+function checkScope(request: FastifyRequest): void {
+  const grant = request.user?.token;
+  if (grant === undefined) return;
+  const needed = scopeFor(request.method);
+  if (!grant.scopes.includes(needed)) throw new AppError("FORBIDDEN", `This token lacks the \`${needed}\` scope.`);
+}
+
 function checkCsrf(request: FastifyRequest): void {
   if (request.session === null || !STATE_CHANGING.has(request.method)) return;
   if (request.routeOptions.config.csrf === false) return;
@@ -63,6 +71,7 @@ export const authPlugin = fp(
     app.addHook("onRequest", async (request) => {
       await identify(app, request);
       checkCsrf(request);
+      checkScope(request);
     });
 
     const requireUser = async (request: FastifyRequest, _reply: FastifyReply) => {

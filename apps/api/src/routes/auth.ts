@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { AppError } from "@autograder/shared";
 import { sessionCookieOptions } from "../auth/cookie.ts";
-import { LOGIN_LIMITS, ensureRateLimit, loginLimiter } from "../auth/limits.ts";
+import { LOGIN_LIMITS, ensureRateLimit, loginAccount, loginLimiter } from "../auth/limits.ts";
+import { LOGIN_THROTTLE, LoginThrottle, type ThrottleSettings } from "../auth/login-throttle.ts";
 import { checkCredentials } from "../auth/login.ts";
 import { csrfTokenFor } from "../auth/secrets.ts";
 import { Email, UserSchema } from "../auth/schemas.ts";
@@ -16,11 +17,14 @@ const LoginReply = Type.Object({ user: UserSchema, csrfToken: Type.String() });
 export interface AuthRoutesOptions {
   /** Login rate limits; the defaults suit production (tests may lower them). */
   loginLimits?: typeof LOGIN_LIMITS;
+  /** Delays per account and address after failed logins (tests may shorten them). */
+  loginThrottle?: ThrottleSettings;
 }
 
 export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, options) => {
   await ensureRateLimit(app);
-  const limitLogin = loginLimiter(app, options.loginLimits ?? LOGIN_LIMITS);
+  const throttle = new LoginThrottle(options.loginThrottle ?? LOGIN_THROTTLE);
+  const limitLogin = loginLimiter(app, options.loginLimits ?? LOGIN_LIMITS, throttle);
 
   app.post(
     "/api/auth/login",
@@ -37,7 +41,11 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     },
     async (request, reply) => {
       const userId = await checkCredentials(app.prisma, request.body);
-      if (userId === null) throw new AppError("BAD_CREDENTIALS");
+      if (userId === null) {
+        throttle.failed(loginAccount(request), request.ip);
+        throw new AppError("BAD_CREDENTIALS");
+      }
+      throttle.succeeded(loginAccount(request), request.ip);
       const user = await app.prisma.user.findUniqueOrThrow({
         where: { id: userId },
         select: { id: true, email: true, name: true, role: true },

@@ -5,7 +5,8 @@ import { Type } from "typebox";
 import { AppError, ExerciseIdParams } from "@autograder/shared";
 import { userOf } from "../auth/context.ts";
 import { fromZip, toZip } from "../exercises/archive.ts";
-import { checkFormat, editableExercise, publishRefusal, readableExercise, saveVersion } from "../exercises/authoring.ts";
+import { editableExercise, readableExercise } from "../access/policy.ts";
+import { checkFormat, publishRefusal, saveVersion } from "../exercises/authoring.ts";
 
 const Files = Type.Record(Type.String({ maxLength: 200 }), Type.String({ maxLength: 512 * 1024 }), { description: "path inside the exercise folder -> content" });
 const Validation = Type.Object({

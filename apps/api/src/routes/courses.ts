@@ -1,23 +1,16 @@
-// Courses, their rosters, joining by code, and assignments.
+// Courses, their rosters and assignments (joining and invitations: routes/enrolment.ts).
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import type { Course, Prisma } from "@autograder/db";
 import { AppError } from "@autograder/shared";
 import { userOf } from "../auth/context.ts";
-import { sessionCookieOptions } from "../auth/cookie.ts";
-import { ensureRateLimit, signupLimiter } from "../auth/limits.ts";
-import { normalizeEmail } from "../auth/login.ts";
-import { Email, Password, PersonName } from "../auth/schemas.ts";
-import { csrfTokenFor } from "../auth/secrets.ts";
-import { SESSION_COOKIE, createSession } from "../auth/sessions.ts";
-import { createUser, isUniqueViolation } from "../auth/users.ts";
-import { type CourseAccess, manageCourse, viewCourse } from "../courses/access.ts";
+import { isUniqueViolation } from "../auth/users.ts";
+import { type CourseAccess, accessByEnrollment, manageCourse, viewCourse } from "../access/policy.ts";
 import { assignmentView, checkAssignmentSettings, parseDate } from "../courses/assignments.ts";
-import { generateJoinCode, normalizeJoinCode } from "../courses/join-code.ts";
+import { generateJoinCode } from "../courses/join-code.ts";
 import {
   AssignmentFields,
   AssignmentSchema,
-  CourseRoleSchema,
   CourseSchema,
   GradePolicySchema,
   RosterEntrySchema,
@@ -42,23 +35,8 @@ function courseView(course: CourseWithOwner, access: CourseAccess) {
 
 const AssignmentParams = Type.Object({ id: Uuid, assignmentId: Uuid });
 const MemberParams = Type.Object({ id: Uuid, userId: Uuid });
-const JoinBody = Type.Object({
-  joinCode: Type.String({ minLength: 4, maxLength: 32 }),
-  email: Type.Optional(Email),
-  password: Type.Optional(Password),
-  name: Type.Optional(PersonName),
-});
-const JoinReply = Type.Object({
-  courseId: Type.String(),
-  userId: Type.String(),
-  /** Set when a new account was registered: the new session's CSRF token. */
-  csrfToken: Type.Optional(Type.String()),
-});
 
 export const courseRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  await ensureRateLimit(app);
-  const limitSignup = signupLimiter(app);
-
   /** Creates a course with a fresh join code, retrying on the (rare) code collision. */
   async function createCourse(data: Omit<Prisma.CourseUncheckedCreateInput, "joinCode">): Promise<Course> {
     for (let attempt = 0; ; attempt++) {
@@ -126,10 +104,7 @@ export const courseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         include: { ...withOwner, enrollments: { where: { userId: me.id }, select: { role: true } } },
         orderBy: { createdAt: "desc" },
       });
-      return courses.map((c) => {
-        const staff = c.ownerId === me.id || (me.role !== "student" && c.enrollments[0]?.role === "instructor");
-        return courseView(c, staff ? "staff" : "student");
-      });
+      return courses.map((c) => courseView(c, accessByEnrollment(me, c, c.enrollments[0]?.role ?? null) ?? "student"));
     },
   );
 
@@ -245,47 +220,6 @@ export const courseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.post(
-    "/api/courses/:id/enrollments",
-    {
-      preHandler: app.requireUser,
-      schema: {
-        tags: ["courses"],
-        summary: "Enrol an existing account by email (its staff): students as student, instructors as co-instructor",
-        security: SECURED,
-        params: IdParams,
-        body: Type.Object({ email: Email, role: Type.Optional(CourseRoleSchema) }),
-        response: {
-          201: RosterEntrySchema,
-          ...errorResponses("VALIDATION", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "ALREADY_ENROLLED", "CSRF_INVALID"),
-        },
-      },
-    },
-    async (request, reply) => {
-      const course = await manageCourse(app.prisma, userOf(request), request.params.id);
-      const user = await app.prisma.user.findUnique({ where: { email: normalizeEmail(request.body.email) } });
-      if (!user) throw new AppError("NOT_FOUND", "No account has this email; an admin creates accounts, or students join with the code.");
-      const role = request.body.role ?? (user.role === "student" ? "student" : "instructor");
-      if ((role === "student") !== (user.role === "student")) {
-        throw new AppError("VALIDATION", `A ${user.role} account cannot be enrolled as ${role}.`);
-      }
-      if (user.id === course.ownerId) throw new AppError("ALREADY_ENROLLED", "The owner already teaches this course.");
-      try {
-        const e = await app.prisma.enrollment.create({ data: { courseId: course.id, userId: user.id, role } });
-        return reply.status(201).send({
-          userId: user.id,
-          email: user.email,
-          name: user.name,
-          role: e.role,
-          enrolledAt: iso(e.createdAt),
-        });
-      } catch (err) {
-        if (isUniqueViolation(err)) throw new AppError("ALREADY_ENROLLED");
-        throw err;
-      }
-    },
-  );
-
   app.delete(
     "/api/courses/:id/enrollments/:userId",
     {
@@ -305,53 +239,6 @@ export const courseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       });
       if (count === 0) throw new AppError("NOT_FOUND", "This user is not enrolled.");
       return reply.status(204).send(null);
-    },
-  );
-
-  app.post(
-    "/api/courses/join",
-    {
-      preHandler: async (request, reply) => {
-        if (request.user === null) await limitSignup(request, reply);
-      },
-      schema: {
-        tags: ["courses"],
-        summary:
-          "Join a course by its code: a logged-in student sends only joinCode; a newcomer also sends email, password and name to register (and is logged in)",
-        body: JoinBody,
-        response: {
-          200: JoinReply,
-          201: JoinReply,
-          ...errorResponses("VALIDATION", "FORBIDDEN", "JOIN_CODE_INVALID", "EMAIL_TAKEN", "RATE_LIMITED", "CSRF_INVALID"),
-        },
-      },
-    },
-    async (request, reply) => {
-      const course = await app.prisma.course.findUnique({ where: { joinCode: normalizeJoinCode(request.body.joinCode) } });
-      if (!course || course.archivedAt !== null) throw new AppError("JOIN_CODE_INVALID");
-      const me = request.user;
-      if (me !== null) {
-        if (me.role !== "student") {
-          throw new AppError("FORBIDDEN", "Join codes are for students; instructors are added by the course's staff.");
-        }
-        await app.prisma.enrollment.upsert({
-          where: { courseId_userId: { courseId: course.id, userId: me.id } },
-          create: { courseId: course.id, userId: me.id, role: "student" },
-          update: {},
-        });
-        return reply.status(200).send({ courseId: course.id, userId: me.id });
-      }
-      const { email, password, name } = request.body;
-      if (email === undefined || password === undefined || name === undefined) {
-        throw new AppError("VALIDATION", "To register, send email, password and name with the join code (or log in first).");
-      }
-      const user = await createUser(app.prisma, { email, password, name, role: "student", enrollIn: course.id });
-      const session = await createSession(app.prisma, user.id, app.config.sessionTtlHours, {
-        ip: request.ip,
-        userAgent: request.headers["user-agent"],
-      });
-      reply.setCookie(SESSION_COOKIE, session.token, sessionCookieOptions(app.config, request, session.expiresAt));
-      return reply.status(201).send({ courseId: course.id, userId: user.id, csrfToken: csrfTokenFor(session.csrfSecret) });
     },
   );
 

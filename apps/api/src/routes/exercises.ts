@@ -6,31 +6,39 @@ import { AppError, CodeBody, ExerciseDetail, ExerciseIdParams, ExerciseSummary }
 import type { Manifest } from "@autograder/exercise-format";
 import { userOf } from "../auth/context.ts";
 import { catalogOf } from "../exercises/catalog.ts";
-import { isStaff } from "../grading/access.ts";
+import type { AuthUser } from "../auth/context.ts";
+import { canPreview } from "../access/policy.ts";
 
 /** The list is read on every dashboard load and changes only on publish: keep it for a second. */
 const LIST_TTL_MS = 1000;
 
 export const exerciseRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const listCache = new Map<boolean, { at: number; rows: Promise<ExerciseSummary[]> }>();
+  /** Keyed by who sees what: "published" (students), "all" (admins), or an instructor's id. */
+  const listCache = new Map<string, { at: number; rows: Promise<ExerciseSummary[]> }>();
+  const listKey = (user: AuthUser): string => (user.role === "student" ? "published" : user.role === "admin" ? "all" : user.id);
 
-  const listExercises = async (staff: boolean): Promise<ExerciseSummary[]> => {
+  const listExercises = async (user: AuthUser): Promise<ExerciseSummary[]> => {
+    const admin = user.role === "admin";
+    const instructor = user.role === "instructor" ? user.id : null;
+    // The latest version where the access policy (canPreview) allows it, the published one otherwise.
     // Only two fields of each manifest: read them in SQL instead of loading whole manifests.
     const rows = await app.prisma.$queryRaw<Array<{ id: string; title: string; family: string; difficulty: string | null; tags: string[] | null }>>`
       SELECT e.id, e.title, e.family, v.manifest->>'difficulty' AS difficulty, v.manifest->'tags' AS tags
       FROM "Exercise" e
-      JOIN "ExerciseVersion" v ON v.id = CASE WHEN ${staff} THEN COALESCE(e."latestVersionId", e."publishedVersionId") ELSE e."publishedVersionId" END
+      JOIN "ExerciseVersion" v ON v.id = CASE
+        WHEN ${admin} OR (${instructor}::uuid IS NOT NULL AND (e.source = 'filesystem' OR e."authorId" = ${instructor}::uuid))
+        THEN COALESCE(e."latestVersionId", e."publishedVersionId") ELSE e."publishedVersionId" END
       ORDER BY e.id`;
     return rows.map((r) => ({ id: r.id, title: r.title, family: r.family, difficulty: r.difficulty ?? "", tags: r.tags ?? [] }));
   };
 
-  /** Students see published versions; staff see the latest. */
-  const visibleVersion = async (id: string, staff: boolean) => {
+  /** The published version, or the latest for those the access policy lets preview it. */
+  const visibleVersion = async (id: string, user: AuthUser) => {
     const exercise = await app.prisma.exercise.findUnique({
       where: { id },
       include: { publishedVersion: true, latestVersion: true },
     });
-    const version = staff ? (exercise?.latestVersion ?? exercise?.publishedVersion) : exercise?.publishedVersion;
+    const version = exercise && canPreview(user, exercise) ? (exercise.latestVersion ?? exercise.publishedVersion) : exercise?.publishedVersion;
     if (!exercise || !version) throw new AppError("NOT_FOUND", `No exercise ${id}.`);
     return { exercise, version };
   };
@@ -42,12 +50,14 @@ export const exerciseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ["exercises"], summary: "The exercises you can open", response: { 200: Type.Array(ExerciseSummary) } },
     },
     async (request) => {
-      const staff = isStaff(userOf(request));
-      const cached = listCache.get(staff);
+      const user = userOf(request);
+      const key = listKey(user);
+      const cached = listCache.get(key);
       if (cached && Date.now() - cached.at < LIST_TTL_MS) return cached.rows;
-      const rows = listExercises(staff);
-      listCache.set(staff, { at: Date.now(), rows });
-      rows.catch(() => listCache.delete(staff));
+      for (const [k, v] of listCache) if (Date.now() - v.at >= LIST_TTL_MS) listCache.delete(k);
+      const rows = listExercises(user);
+      listCache.set(key, { at: Date.now(), rows });
+      rows.catch(() => listCache.delete(key));
       return rows;
     },
   );
@@ -59,7 +69,7 @@ export const exerciseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ["exercises"], summary: "An exercise's statement, starter and test names", params: ExerciseIdParams, response: { 200: ExerciseDetail } },
     },
     async (request) => {
-      const { exercise, version } = await visibleVersion(request.params.id, isStaff(userOf(request)));
+      const { exercise, version } = await visibleVersion(request.params.id, userOf(request));
       const manifest = version.manifest as Manifest;
       const files = version.files as Record<string, string>;
       const catalog = catalogOf(version.manifest);
@@ -97,7 +107,7 @@ export const exerciseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const userId = userOf(request).id;
-      await visibleVersion(request.params.id, isStaff(userOf(request)));
+      await visibleVersion(request.params.id, userOf(request));
       await app.prisma.draft.upsert({
         where: { userId_exerciseId: { userId, exerciseId: request.params.id } },
         create: { userId, exerciseId: request.params.id, code: request.body.code },

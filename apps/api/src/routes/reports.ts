@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { AppError } from "@autograder/shared";
 import { userOf } from "../auth/context.ts";
-import { manageCourse, readableStudent, viewCourse } from "../courses/access.ts";
+import { manageCourse, readableStudent, viewCourse } from "../access/policy.ts";
 import { IdParams, SECURED, Uuid, errorResponses } from "../http/responses.ts";
 import { exerciseAnalytics } from "../reports/analytics.ts";
 import { loadAssignments } from "../reports/course-data.ts";

@@ -4,22 +4,20 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { AppError, CodeBody, Created, ExerciseIdParams, MAX_CODE_BYTES, SubmissionListItem, SubmissionView, SubmitBody } from "@autograder/shared";
 import { userOf, type AuthUser } from "../auth/context.ts";
-import { canSeeWorkOf, isStaff } from "../grading/access.ts";
+import { canSeeSubmission, workingVersionId } from "../access/policy.ts";
 import { latePenaltyPercent } from "../reports/late-policy.ts";
+import { admitSubmission } from "../grading/admission.ts";
 import { loadSubmissionView, submissionSummary } from "../grading/submission-view.ts";
 
-/** A user's submissions waiting or being graded at once (fairness: one student cannot fill the queue). */
-export const MAX_IN_FLIGHT = 3;
-/** Runs and submissions per user per minute. */
-export const MAX_PER_MINUTE = 30;
+export { MAX_IN_FLIGHT, MAX_PER_MINUTE } from "../grading/admission.ts";
 const SSE_HEARTBEAT_MS = 15_000;
 const SubmissionParams = Type.Object({ id: Type.String({ format: "uuid" }) });
 
 export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   async function create(user: AuthUser, exerciseId: string, code: string, kind: "run" | "submit", assignmentId: string | undefined): Promise<string> {
     if (Buffer.byteLength(code, "utf8") > MAX_CODE_BYTES) throw new AppError("CODE_TOO_LARGE");
-    const exercise = await app.prisma.exercise.findUnique({ where: { id: exerciseId }, select: { publishedVersionId: true, latestVersionId: true } });
-    const versionId = isStaff(user) ? (exercise?.latestVersionId ?? exercise?.publishedVersionId) : exercise?.publishedVersionId;
+    const exercise = await app.prisma.exercise.findUnique({ where: { id: exerciseId }, select: { publishedVersionId: true, latestVersionId: true, source: true, authorId: true } });
+    const versionId = exercise ? workingVersionId(user, exercise) : null;
     if (!exercise || !versionId) throw new AppError("NOT_FOUND", `No exercise ${exerciseId}.`);
     const now = new Date();
     let penalty = 0;
@@ -31,21 +29,18 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (assignment.opensAt && now < assignment.opensAt) throw new AppError("ASSIGNMENT_CLOSED", `This assignment opens at ${assignment.opensAt.toISOString()}.`);
       penalty = latePenaltyPercent(assignment, now);
     }
-    const [inFlight, lastMinute] = await Promise.all([
-      app.prisma.submission.count({ where: { userId: user.id, status: { in: ["queued", "running"] } } }),
-      app.prisma.submission.count({ where: { userId: user.id, createdAt: { gt: new Date(now.getTime() - 60_000) } } }),
-    ]);
-    if (inFlight >= MAX_IN_FLIGHT) throw new AppError("TOO_MANY_IN_FLIGHT");
-    if (lastMinute >= MAX_PER_MINUTE) throw new AppError("RATE_LIMITED", `At most ${MAX_PER_MINUTE} runs and submissions a minute; wait a moment.`);
-    const submission = await app.prisma.submission.create({
-      data: { userId: user.id, exerciseId, exerciseVersionId: versionId, assignmentId: assignmentId ?? null, kind, code, latePenaltyPercent: penalty },
-      select: { id: true },
-    });
+    const submission = {
+      id: await admitSubmission(
+        app.prisma,
+        { userId: user.id, exerciseId, exerciseVersionId: versionId, assignmentId: assignmentId ?? null, kind, code, latePenaltyPercent: penalty },
+        now,
+      ),
+    };
     try {
       await app.grading.enqueue(submission.id, user.id);
     } catch (error) {
-      app.log.error({ err: error }, "could not queue a submission");
-      await app.prisma.submission.update({ where: { id: submission.id }, data: { status: "error", verdict: "error", report: { message: "The grading queue is unavailable; try again." } } });
+      app.log.error({ err: error, submissionId: submission.id }, "could not queue a submission");
+      await app.prisma.submission.update({ where: { id: submission.id }, data: { status: "error", verdict: "error", report: { code: "DB_UNAVAILABLE", message: "The grading queue is unavailable; try again." } } });
       throw new AppError("DB_UNAVAILABLE", "The grading queue is unavailable; try again shortly.");
     }
     return submission.id;
@@ -80,7 +75,7 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   async function visibleSubmission(user: AuthUser, id: string) {
     const view = await loadSubmissionView(app.prisma, id);
     // Someone else's submission looks exactly like a missing one.
-    if (view === null || !(await canSeeWorkOf(app.prisma, user, view.userId))) throw new AppError("NOT_FOUND", "No such submission.");
+    if (view === null || !(await canSeeSubmission(app.prisma, user, view))) throw new AppError("NOT_FOUND", "No such submission.");
     return view;
   }
 

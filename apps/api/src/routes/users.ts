@@ -6,6 +6,7 @@ import { userOf } from "../auth/context.ts";
 import { hashPassword, verifyPassword } from "../auth/password.ts";
 import { Email, MeSchema, Password, PersonName, RoleSchema } from "../auth/schemas.ts";
 import { deleteUserSessions } from "../auth/sessions.ts";
+import { revokeAllTokens } from "../auth/access-tokens.ts";
 import { createUser } from "../auth/users.ts";
 import { DateTime, SECURED, errorResponses, iso } from "../http/responses.ts";
 
@@ -20,7 +21,7 @@ const UserListItem = Type.Object({
 const ListQuery = Type.Object({
   role: Type.Optional(RoleSchema),
   limit: Type.Integer({ minimum: 1, maximum: 1000, default: 200 }),
-  offset: Type.Integer({ minimum: 0, default: 0 }),
+  offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
 });
 
 export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -44,7 +45,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireUser,
       schema: {
         tags: ["auth"],
-        summary: "Change one's password; ends every other session",
+        summary: "Change one's password; ends every other session and revokes every access token",
         security: SECURED,
         body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Password }),
         response: { 204: Type.Null(), ...errorResponses("UNAUTHENTICATED", "BAD_CREDENTIALS", "CSRF_INVALID") },
@@ -61,6 +62,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
         data: { passwordHash: await hashPassword(request.body.newPassword) },
       });
       await deleteUserSessions(app.prisma, me.id, request.session?.id);
+      await revokeAllTokens(app.prisma, me.id);
       return reply.status(204).send(null);
     },
   );
