@@ -57,7 +57,6 @@ test("second", async () => { expect(await student.call("sortIt", [2, 1])).toEqua
 const fn = (body: string): string => `export function sortIt(arr: number[]): unknown {\n${body}\n}`;
 /** An honest selection sort over `arr` (its accesses are counted). */
 const SORT = "for (let i = 0; i < arr.length; i++) for (let j = i + 1; j < arr.length; j++) if (arr[j]! < arr[i]!) { const t = arr[i]!; arr[i] = arr[j]!; arr[j] = t; }";
-const sortThen = (body: string): string => fn(`${SORT}\n${body}`);
 
 interface Attack {
   name: string;

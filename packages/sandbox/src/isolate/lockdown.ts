@@ -69,7 +69,6 @@ function hiddenIntrinsics(): unknown[] {
   tryAdd(() => getPrototypeOf(new Set()[Symbol.iterator]()));
   tryAdd(() => getPrototypeOf(""[Symbol.iterator]()));
   tryAdd(() => getPrototypeOf(/a/g[Symbol.matchAll]("")));
-  tryAdd(() => getPrototypeOf((function () { return arguments; })()));
   tryAdd(() => {
     const it = [].values() as unknown as { map?: (f: (x: unknown) => unknown) => unknown };
     return typeof it.map === "function" ? getPrototypeOf(it.map((x) => x)) : undefined;
