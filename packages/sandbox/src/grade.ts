@@ -76,7 +76,7 @@ export async function grade(exercise: Exercise, source: string, options: GradeOp
     code = await transpile(source, "solution.ts", shared.lowerAsync, { deadlineMs: Math.min(COMPILE_DEADLINE_MS, limits.totalTimeoutMs) });
   } catch (error) {
     if (!(error instanceof BuildError)) throw error;
-    return { ...emptyReport(exercise, "compile_error", started, error.message), compileError: { message: error.message, line: error.line, column: error.column } };
+    return boundReport({ ...emptyReport(exercise, "compile_error", started, error.message), compileError: { message: error.message, line: error.line, column: error.column } });
   }
   const program: StudentProgram = {
     code,

@@ -5,7 +5,7 @@
 // snapshot of a frozen heap (V8 crashes at context creation) were ruled out (issue 11).
 // Runs inside the student isolate, bundled into the bridge; captures what it uses at load.
 
-const { freeze, isFrozen, getPrototypeOf, getOwnPropertyDescriptor, defineProperty, prototype: objectPrototype } = Object;
+const { freeze, isFrozen, preventExtensions, getPrototypeOf, getOwnPropertyDescriptor, defineProperty, prototype: objectPrototype } = Object;
 const { ownKeys, apply: reflectApply } = Reflect;
 const hasOwn = Object.hasOwn;
 const WeakSetCtor = WeakSet;
@@ -95,8 +95,12 @@ export function deepFreeze(roots: readonly unknown[]): number {
     if ((typeof value !== "object" && typeof value !== "function") || value === null) continue;
     if (reflectApply(weakSetHas, seen, [value])) continue;
     reflectApply(weakSetAdd, seen, [value]);
-    // An array of intrinsics (from hiddenIntrinsics) is a list, not an intrinsic.
-    freeze(value);
+    try {
+      freeze(value);
+    } catch {
+      // A typed array with elements cannot be frozen: it at least gets no new properties.
+      preventExtensions(value);
+    }
     count++;
     const proto = getPrototypeOf(value) as unknown;
     if (proto !== null) queue[queue.length] = proto;
