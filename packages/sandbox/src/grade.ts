@@ -148,6 +148,7 @@ export async function grade(exercise: Exercise, source: string, options: GradeOp
   const judge = judgeOrError;
   const selected = judge.tests.map((info, index) => ({ info, index })).filter(({ info }) => options.mode !== "run" || !info.hidden);
   const notRun = (info: TestInfo, why: string): TestReport => ({ name: info.name, hidden: info.hidden, passed: false, points: 0, maxPoints: info.weight, message: info.hidden ? (info.hint ?? HIDDEN_FAILED) : `Not run: ${why}`, durationMs: 0 });
+  const runOrder = [...selected.filter(({ info }) => !info.hidden), ...selected.filter(({ info }) => info.hidden)];
   const reports: TestReport[] = [];
   let stopped: { status: Verdict; message: string } | undefined;
 
@@ -157,7 +158,9 @@ export async function grade(exercise: Exercise, source: string, options: GradeOp
       return boundReport({ ...report, stdout: outputExceeded ? stdout.slice(0, limits.outputBytes) + OUTPUT_MARKER(limits.outputBytes) : stdout, ...(failedStart.compileError ? { compileError: failedStart.compileError } : {}) });
     }
 
-    for (const { info, index } of selected) {
+    // Visible tests first: nothing a hidden test's run leaves behind in the student's isolate
+    // (module state, pending work) can then show in a visible test's output, result or time.
+    for (const { info, index } of runOrder) {
       if (stopped) {
         reports.push(notRun(info, stopped.message));
         continue;
@@ -213,7 +216,10 @@ export async function grade(exercise: Exercise, source: string, options: GradeOp
     score,
     maxScore,
     durationMs: Math.round(performance.now() - started),
-    tests: reports.map((t) => (t.hidden ? hiddenView(t) : t)),
+    tests: runOrder
+      .map(({ index }, i) => ({ index, report: reports[i]! }))
+      .sort((a, b) => a.index - b.index)
+      .map(({ report: t }) => (t.hidden ? hiddenView(t) : t)),
     stdout,
     ...(stopped ? { message: stopped.message } : {}),
   });

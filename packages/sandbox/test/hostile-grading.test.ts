@@ -15,6 +15,7 @@ let uncountedAccess: Exercise;
 let uncountedComparisons: Exercise;
 let fragileTests: Exercise;
 let fractionalTimeout: Exercise;
+let hiddenFirst: Exercise;
 
 /** The exercise with other tests (and its own cache key) and limits. */
 function variant(base: Exercise, key: string, tests: string | undefined, limits: Partial<Exercise["manifest"]["limits"]> = {}): Exercise {
@@ -52,6 +53,11 @@ test("doubles after sorting", async () => {
   fractionalTimeout = variant(base, "fractional", `import { test, expect, student } from "judge";
 test("first", async () => { expect(await student.call("sortIt", [3, 1, 2])).toEqual([1, 2, 3]); }, { timeoutMs: 150.5 });
 test("second", async () => { expect(await student.call("sortIt", [2, 1])).toEqual([1, 2]); }, { timeoutMs: 0.25 });`);
+
+  // A hidden test before a visible one in the file.
+  hiddenFirst = variant(base, "hidden-first", `import { test, expect, student } from "judge";
+test("secret", async () => { expect(await student.call("sortIt", [31337, 5])).toEqual([5, 31337]); }, { hidden: true });
+test("shown", async () => { expect(await student.call("sortIt", [2, 1])).toEqual([1, 2]); });`);
 });
 
 const fn = (body: string): string => `export function sortIt(arr: number[]): unknown {\n${body}\n}`;
@@ -141,6 +147,17 @@ return res;`),
       hiddenOnlyHint(report);
       expect(JSON.stringify(report)).not.toContain("31337");
       expect(JSON.stringify(report)).not.toContain("271828");
+    },
+  },
+
+  {
+    name: "carry a hidden input in module state into a later visible test",
+    exercise: () => hiddenFirst,
+    source: `const seen: number[] = [];\n${fn("seen.push(...arr); console.log(JSON.stringify(seen)); return seen.slice();")}`,
+    verdict: "failed",
+    check: (report) => {
+      expect(report.tests.map((t) => t.name)).toEqual(["secret", "shown"]);
+      expect(JSON.stringify(report)).not.toContain("31337");
     },
   },
 
