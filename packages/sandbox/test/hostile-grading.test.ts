@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadExercise, type Exercise } from "@autograder/exercise-format";
 import type { GradeReport, Verdict } from "@autograder/shared";
 import { grade } from "../src/index.ts";
+import { BuildError, transpile } from "../src/build.ts";
 import { EXERCISES_DIR } from "../src/cli/paths.ts";
 import { tinySort } from "./fixture.ts";
 
@@ -267,6 +268,29 @@ export function sortIt(arr: number[]) { const e = new SortError("x"); if (e.name
     expect(report.status).toBe("failed");
     expect(report.durationMs).toBeLessThan(15_000);
   }, 120_000);
+
+  it("counts parallel threads' console output against the grading's outputBytes", async () => {
+    const exercise = await loadExercise(EXERCISES_DIR, "threading/parallel-sum");
+    const { outputBytes } = exercise.manifest.limits;
+    // Each thread prints under the limit and sums correctly: together they are over it.
+    const source = `export function sumPart(data: Int32Array, result: Int32Array, index: number, k: number): void {
+  if (k > 1) console.log("t".repeat(${Math.floor(outputBytes * 0.6)}));
+  const n = data.length;
+  let s = 0;
+  for (let i = Math.floor((index * n) / k); i < Math.floor(((index + 1) * n) / k); i++) s += data[i]!;
+  Atomics.add(result, 0, s);
+}`;
+    const report = await grade(exercise, source, { mode: "run" });
+    expect(report.status).toBe("output_limit");
+    expect(report.stdout.length).toBeLessThan(outputBytes + 200);
+  }, 120_000);
+
+  it("stops a compile that runs past its deadline, then compiles the next one", async () => {
+    const big = `export const table = [${Array.from({ length: 5000 }, (_, i) => `{ k: ${i} }`).join(",")}];`;
+    await expect(transpile(big, "solution.ts", true, { deadlineMs: 1 })).rejects.toThrow(BuildError);
+    await expect(transpile(big, "solution.ts", true, { deadlineMs: 1 })).rejects.toThrow(/took more than 1 ms to compile/);
+    expect(await transpile("export const x: number = 1;", "solution.ts", true)).toContain("const x = 1;");
+  });
 
   it("grades again after the esbuild service dies", async () => {
     await grade(tiny, tiny.files["solution.ts"]!);
