@@ -7,6 +7,7 @@ import { loadExercise, type Exercise } from "@autograder/exercise-format";
 import type { GradeReport, Verdict } from "@autograder/shared";
 import { grade } from "../src/index.ts";
 import { BuildError, transpile } from "../src/build.ts";
+import { StudentSession } from "../src/student-session.ts";
 import { EXERCISES_DIR } from "../src/cli/paths.ts";
 import { tinySort } from "./fixture.ts";
 
@@ -290,6 +291,12 @@ export function sortIt(arr: number[]) { const e = new SortError("x"); if (e.name
     await expect(transpile(big, "solution.ts", true, { deadlineMs: 1 })).rejects.toThrow(BuildError);
     await expect(transpile(big, "solution.ts", true, { deadlineMs: 1 })).rejects.toThrow(/took more than 1 ms to compile/);
     expect(await transpile("export const x: number = 1;", "solution.ts", true)).toContain("const x = 1;");
+  });
+
+  it("reports running out of memory while the module compiles as memory_limit, not compile_error", async () => {
+    const code = `let x = 0;\n${"x = (x + 1) * 2 - [1, 2, 3][x & 1] + ({ a: 1, b: 2 }).a;\n".repeat(30_000)}export function sortIt(a: unknown) { return a; }`;
+    const started = await StudentSession.start({ code, exports: ["sortIt"], modules: [], rules: [], seed: 1, memoryMb: 8, outputBytes: 100, returnBytes: 1000 }, 5000);
+    expect(started).toMatchObject({ verdict: "memory_limit" });
   });
 
   it("grades again after the esbuild service dies", async () => {
