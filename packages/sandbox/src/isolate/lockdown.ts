@@ -46,8 +46,9 @@ function enableOverrides(g: Obj): void {
     const ctor = g[name] as { prototype?: Obj } | undefined;
     if (ctor?.prototype !== undefined) for (const key of ERROR_KEYS) enableOverride(ctor.prototype, key);
   }
-  for (const key of ["toString", "constructor"]) enableOverride((Function.prototype as unknown) as Obj, key);
-  enableOverride(Promise.prototype as unknown as Obj, "constructor");
+  // Not Promise.prototype.constructor: an accessor there would turn off V8's fast path for
+  // promises (the species protector), which the platform runtimes use heavily.
+  for (const key of ["toString", "constructor"]) enableOverride(Function.prototype as unknown as Obj, key);
 }
 
 /** Intrinsics that no property path from the global object reaches; made from instances. */
