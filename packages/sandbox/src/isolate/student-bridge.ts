@@ -418,7 +418,8 @@ export async function drive(moduleName: string, driver: string, argsText: string
     const runtime = platform[moduleName];
     const drivers = runtime?.__drivers as Record<string, (...a: unknown[]) => Promise<unknown>> | undefined;
     const fn = drivers !== undefined && hasOwn(drivers, driver) ? drivers[driver] : undefined;
-    if (fn === undefined) return finish({ missing: `${moduleName} driver ${driver}` }, null);
+    // The exercise's tests named a driver that does not exist: the exercise's fault, not the student's.
+    if (fn === undefined) return `${stringify({ limit: "error", message: `the ${moduleName} module has no driver ${stringify(driver)}` })}\nnull`;
     const [scenario, params, driverOptions] = decode(argsText) as [string, unknown, unknown];
     const outcome = await invoke(fn, [workload, scenario, params ?? {}, driverOptions ?? {}]);
     return finish(outcome.threw ? { threw: outcome.threw } : {}, outcome.value);
