@@ -1,4 +1,5 @@
 // `npm start`: installs nothing, builds what is missing, starts everything, prints the URL.
+import "@autograder/shared/require-supported-node";
 import { ConfigError, loadConfig } from "../apps/api/src/config.ts";
 import { startPlatform } from "../apps/api/src/launcher/platform.ts";
 import { ensureWebBuilt } from "../apps/web/build.ts";

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { SUPPORTED_NODE_RANGE, unsupportedNodeMessage } from "@autograder/shared/node-version";
 
 const root = path.resolve(import.meta.dirname, "..");
 const compose = parse(readFileSync(path.join(root, "docker-compose.yml"), "utf8"), { merge: true });
@@ -74,7 +75,11 @@ describe("Dockerfile", () => {
 
   it("builds on the supported Node.js line", () => {
     const engines = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).engines.node as string;
-    expect(engines).toMatch(/\^20\./);
-    expect(dockerfile).toMatch(/FROM node:20-/);
+    expect(engines).toBe(SUPPORTED_NODE_RANGE);
+    const bases = [...dockerfile.matchAll(/^FROM node:(\d+)-/gm)].map((m) => m[1]);
+    expect(bases.length).toBeGreaterThan(0);
+    for (const major of bases) expect(unsupportedNodeMessage(`${major}.11.0`)).toBeUndefined();
+    // isolated-vm 7 is prebuilt for Node 24/26: the image needs no compiler toolchain.
+    expect(dockerfile).not.toMatch(/g\+\+|python3|build-essential/);
   });
 });

@@ -1,5 +1,6 @@
 // `npm run start:grader`: grader workers alone, against DATABASE_URL (scale-out: run this on
 // as many machines as you like, all pointing at the same PostgreSQL).
+import "@autograder/shared/require-supported-node";
 import { installQueue } from "@autograder/queue";
 import { startSupervisor } from "./supervisor.ts";
 

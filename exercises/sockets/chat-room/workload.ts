@@ -47,3 +47,47 @@ export const scenarios = {
     return inbox;
   },
 };
+
+// ---- Added by the content review (issue 12): clients placed on any host (several on one host).
+export const reviewScenarios = {
+  /**
+   * Like `script`, but `hosts` maps each client name to its host's address (several clients may
+   * share a host: same address, different ports). "admin" is on the server's host.
+   */
+  scriptOn: async (net: World, params: Params) => {
+    const server = net.host(SERVER, "server");
+    server.spawn("main() on the server", () => main(PORT));
+    await net.sleep(1);
+    const placement = (typeof params.hosts === "object" && params.hosts !== null ? params.hosts : {}) as Record<string, string>;
+    const hosts = new Map<string, ReturnType<World["host"]>>();
+    const sockets = new Map<string, Socket>();
+    for (const [name, ip] of Object.entries(placement)) {
+      let host = hosts.get(ip);
+      if (host === undefined) {
+        host = net.host(ip, `host ${ip}`);
+        hosts.set(ip, host);
+      }
+      sockets.set(name, host.socket(SOCK_DGRAM));
+    }
+    sockets.set("admin", server.socket(SOCK_DGRAM));
+    const steps = Array.isArray(params.steps) ? (params.steps as [string, string][]) : [];
+    for (const [who, text] of steps) {
+      if (who === "wait") {
+        await net.sleep(Number(text)); // a silence of that many ms in the script
+        continue;
+      }
+      const sock = sockets.get(who);
+      if (sock === undefined) throw new Error(`the script names an unknown client ${who}`);
+      await sock.sendto(new TextEncoder().encode(text), [SERVER, PORT]);
+      await net.sleep(5);
+    }
+    await net.sleep(20);
+    const inbox: Record<string, string[]> = {};
+    for (const name of Object.keys(placement)) {
+      const got = await drain(sockets.get(name) as Socket);
+      if (got.length > 0) inbox[name] = got;
+    }
+    return inbox;
+  },
+};
+Object.assign(scenarios, reviewScenarios);

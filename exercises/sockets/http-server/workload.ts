@@ -63,3 +63,85 @@ export const scenarios = {
     return [fastAnswer.split("\r\n")[0], slowAnswer.split("\r\n")[0]];
   },
 };
+
+// ---- Added by the content review (issue 12): browsers that leave early, long idle periods,
+// many browsers on one host.
+import { SHUT_WR } from "socket";
+
+async function exchange(host: ReturnType<World["host"]>, raw: string, leaveEarly: boolean): Promise<string> {
+  const sock = host.socket();
+  await sock.connect([SERVER, PORT]);
+  await sock.sendall(new TextEncoder().encode(raw));
+  if (leaveEarly) sock.shutdown(SHUT_WR);
+  const response = await readAll(sock);
+  sock.close();
+  return response;
+}
+
+export const reviewScenarios = {
+  /**
+   * From one host, one connection after another, `idleMs` apart: first a browser that sends
+   * `truncated` (no blank line) and closes its side, then each of `requests`.
+   */
+  sequence: async (net: World, params: Params) => {
+    startServer(net, params);
+    await net.sleep(1);
+    const idleMs = num(params, "idleMs", 0);
+    const responses: string[] = [];
+    const browser = net.host("10.0.0.2", "browser");
+    if (typeof params.truncated === "string") responses.push(await exchange(browser, params.truncated, true));
+    const requests = Array.isArray(params.requests) ? params.requests.map(String) : ["GET / HTTP/1.1\r\n\r\n"];
+    for (const raw of requests) {
+      if (idleMs > 0) await net.sleep(idleMs);
+      responses.push(await exchange(browser, raw, false));
+    }
+    return responses;
+  },
+
+  /** `browsers` connections from one host at once: each sends half its request, then all finish in reverse order. */
+  sameHost: async (net: World, params: Params) => {
+    startServer(net, params);
+    await net.sleep(1);
+    const browsers = num(params, "browsers", 3);
+    const host = net.host("10.0.0.2", "browsers");
+    const socks = [];
+    for (let i = 0; i < browsers; i++) {
+      const sock = host.socket();
+      await sock.connect([SERVER, PORT]);
+      await sock.sendall(new TextEncoder().encode(`GET ${i % 2 === 0 ? "/" : `/page${i}`} HT`));
+      socks.push(sock);
+    }
+    const answers: string[] = new Array<string>(browsers).fill("");
+    for (let i = browsers - 1; i >= 0; i--) {
+      const sock = socks[i]!;
+      await sock.sendall(new TextEncoder().encode("TP/1.1\r\nHost: server\r\n\r\n"));
+      answers[i] = (await readAll(sock)).split("\r\n")[0] ?? "";
+      sock.close();
+    }
+    return answers;
+  },
+};
+Object.assign(scenarios, reviewScenarios);
+
+export const restartScenarios = {
+  /** A previous server on the port just stopped (its connection is in TIME_WAIT); yours starts and answers. */
+  restart: async (net: World, params: Params) => {
+    const server = net.host(SERVER, "server");
+    const old = server.socket();
+    old.bind(["", PORT]);
+    old.listen(1);
+    const early = net.host("10.0.0.2", "browser");
+    const first = early.socket();
+    await first.connect([SERVER, PORT]);
+    const [conn] = await old.accept();
+    conn.close();
+    old.close();
+    await first.recv(10);
+    first.close();
+    const page = typeof params.page === "string" ? params.page : undefined;
+    server.spawn("main() on the server", () => (page === undefined ? main(PORT) : main(PORT, page)));
+    await net.sleep(1);
+    return exchange(early, "GET / HTTP/1.1\r\n\r\n", false);
+  },
+};
+Object.assign(scenarios, restartScenarios);

@@ -103,3 +103,82 @@ export const scenarios = {
     return got;
   },
 };
+
+// ---- Added by the content review (issue 12): several clients at once (one host or many),
+// the connection closed after the client's side, long idle periods, a restart on a busy port.
+import { SHUT_WR } from "socket";
+
+async function expectAnswersThenEof(sock: Socket, sent: Uint8Array[], who: string): Promise<string[]> {
+  const answers = (await readFrames(sock, sent.length)).map(text);
+  sent.forEach((p, i) => {
+    const want = text(p.slice().reverse());
+    if (answers[i] !== want) throw new Error(`${who}: answer ${i + 1} is ${JSON.stringify(answers[i])}, expected ${JSON.stringify(want)}`);
+  });
+  sock.shutdown(SHUT_WR);
+  const rest = await sock.recv(100);
+  if (rest.length !== 0) throw new Error(`${who} closed its side and received ${rest.length} more bytes instead of the end of the stream`);
+  sock.close();
+  return answers;
+}
+
+export const reviewScenarios = {
+  /**
+   * `clients` clients connect at once (all from one host if `sameHost`), each sends the start of
+   * its frames, then they all finish in reverse order; each reads its answers and closes its side,
+   * and the server must close the connection. After `idleMs` of silence, one more client.
+   */
+  clients: async (net: World, params: Params) => {
+    net.host(SERVER, "server").spawn("main() on the server", () => main(PORT));
+    await net.sleep(1);
+    const count = typeof params.clients === "number" ? params.clients : 3;
+    const idleMs = typeof params.idleMs === "number" ? params.idleMs : 0;
+    const shared = params.sameHost === true ? net.host("10.0.0.2", "laptop") : undefined;
+    const socks: Socket[] = [];
+    const streams: Uint8Array[] = [];
+    const sent: Uint8Array[][] = [];
+    for (let i = 0; i < count; i++) {
+      const sock = (shared ?? net.host(`10.0.0.${2 + i}`, `client${i + 1}`)).socket();
+      await sock.connect([SERVER, PORT]);
+      const mine = [`client ${i + 1} says hi`, `and ${"more ".repeat(i + 1)}`].map((p) => new TextEncoder().encode(p));
+      sent.push(mine);
+      streams.push(concat(mine.map(frame)));
+      await sock.sendall(streams[i]!.slice(0, 3));
+      socks.push(sock);
+    }
+    for (let i = count - 1; i >= 0; i--) await socks[i]!.sendall(streams[i]!.slice(3));
+    const answers: string[][] = [];
+    for (let i = 0; i < count; i++) answers.push(await expectAnswersThenEof(socks[i]!, sent[i]!, `client ${i + 1}`));
+    if (idleMs > 0) {
+      await net.sleep(idleMs);
+      const late = (shared ?? net.host("10.0.0.99", "late")).socket();
+      await late.connect([SERVER, PORT]);
+      const mine = [new TextEncoder().encode(`${idleMs} ms later`)];
+      await late.sendall(frame(mine[0]!));
+      answers.push(await expectAnswersThenEof(late, mine, `a client ${idleMs} ms later`));
+    }
+    return answers;
+  },
+
+  /** A previous server on the port just stopped (its connection is in TIME_WAIT); yours starts. */
+  restart: async (net: World) => {
+    const server = net.host(SERVER, "server");
+    const old = server.socket();
+    old.bind(["", PORT]);
+    old.listen(1);
+    const early = net.host("10.0.0.2", "early").socket();
+    await early.connect([SERVER, PORT]);
+    const [conn] = await old.accept();
+    conn.close();
+    old.close();
+    await early.recv(10);
+    early.close();
+    server.spawn("main() on the server", () => main(PORT));
+    await net.sleep(1);
+    const late = net.host("10.0.0.3", "late").socket();
+    await late.connect([SERVER, PORT]);
+    const mine = [new TextEncoder().encode("after the restart")];
+    await late.sendall(frame(mine[0]!));
+    return expectAnswersThenEof(late, mine, "late");
+  },
+};
+Object.assign(scenarios, reviewScenarios);

@@ -59,7 +59,7 @@ export async function main(port = 8888): Promise<void> {
   const sock = socket(AF_INET, SOCK_DGRAM);
   sock.bind(["", port]);
   for (;;) {
-    const [data, addr] = await sock.recvfrom(1024);
+    const [data, addr] = await sock.recvfrom(65535); // any datagram whole: its length is reported exactly
     const line = data.length === RECORD_SIZE ? formatLine(unpackStudent(data)) : `ERROR bad length ${data.length}\n`;
     await sock.sendto(new TextEncoder().encode(line), addr);
   }

@@ -47,3 +47,34 @@ export const scenarios = {
     return answers;
   },
 };
+
+// ---- Added by the content review (issue 12): several clients (two on one host), sent before any answer is read.
+export const reviewScenarios = {
+  /** Each client sends its record, then each reads its answer (in reverse order). */
+  clients: async (net: World, params: Params) => {
+    net.host(SERVER, "server").spawn("main() on the server", () => main(PORT));
+    await net.sleep(1);
+    const records = Array.isArray(params.records) ? (params.records as Rec[]) : [];
+    const laptop = net.host("10.0.0.2", "laptop");
+    const other = net.host("10.0.0.3", "desktop");
+    const socks = records.map((_, i) => {
+      const sock = (i % 3 === 2 ? other : laptop).socket(SOCK_DGRAM);
+      sock.settimeout(1);
+      return sock;
+    });
+    if (typeof params.idleMs === "number") await net.sleep(params.idleMs); // nobody sends for that long first
+    for (let i = 0; i < records.length; i++) await socks[i]!.sendto(pack(records[i]!), [SERVER, PORT]);
+    const answers: string[] = new Array<string>(records.length).fill("");
+    for (let i = records.length - 1; i >= 0; i--) {
+      try {
+        const [data] = await socks[i]!.recvfrom(4096);
+        answers[i] = new TextDecoder().decode(data);
+      } catch (error) {
+        if ((error as { code?: string }).code === "ETIMEDOUT") throw new Error(`client ${i + 1} (${i % 3 === 2 ? "10.0.0.3" : "10.0.0.2"}) got no answer within 1 s`);
+        throw error;
+      }
+    }
+    return answers;
+  },
+};
+Object.assign(scenarios, reviewScenarios);

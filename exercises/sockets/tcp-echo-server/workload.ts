@@ -129,3 +129,49 @@ export const scenarios = {
     return "ok";
   },
 };
+
+// ---- Added by the content review (issue 12): long silences, many clients from one host.
+export const reviewScenarios = {
+  /**
+   * A client stays connected and silent for `idleMs`, then talks; then nobody comes for `idleMs`;
+   * then a client that resets its connection, and one more client.
+   */
+  idle: async (net: World, params: Params) => {
+    const idleMs = typeof params.idleMs === "number" ? params.idleMs : 200_000;
+    startServer(net);
+    await net.sleep(1);
+    const quiet = await client(net, "10.0.0.2", "quiet");
+    await net.sleep(idleMs);
+    await exchange(quiet, new TextEncoder().encode(`after ${idleMs} ms of silence`), `quiet (silent for ${idleMs} ms)`);
+    await expectEof(quiet, "quiet");
+    await net.sleep(idleMs);
+    const rude = await client(net, "10.0.0.3", "rude");
+    await rude.sendall(new TextEncoder().encode("bye!"));
+    rude.close();
+    await net.sleep(5);
+    const late = await client(net, "10.0.0.4", "late");
+    await exchange(late, new TextEncoder().encode(`after ${idleMs} ms without any client`), "late");
+    await expectEof(late, "late");
+    return "ok";
+  },
+
+  /** `clients` connections from one host at once, talking in an interleaved order. */
+  sameHost: async (net: World, params: Params) => {
+    const count = typeof params.clients === "number" ? params.clients : 4;
+    startServer(net);
+    await net.sleep(1);
+    const host = net.host("10.0.0.2", "laptop");
+    const socks: Socket[] = [];
+    for (let i = 0; i < count; i++) {
+      const sock = host.socket();
+      await sock.connect([SERVER, PORT]);
+      socks.push(sock);
+    }
+    for (let round = 0; round < 2; round++) {
+      for (let i = count - 1; i >= 0; i--) await exchange(socks[i]!, new TextEncoder().encode(`connection ${i + 1}, round ${round + 1}`), `connection ${i + 1} of the laptop`);
+    }
+    for (let i = 0; i < count; i++) await expectEof(socks[i]!, `connection ${i + 1} of the laptop`);
+    return count;
+  },
+};
+Object.assign(scenarios, reviewScenarios);

@@ -72,3 +72,66 @@ export const scenarios = {
     return { ann, ben };
   },
 };
+
+// ---- Added by the content review (issue 12): when broadcast() resolves; several listen() on one
+// host, long and UTF-8 messages, and the port free again once listen() has returned.
+export const reviewScenarios = {
+  /** broadcast() on 10.0.0.1, one listener on 10.0.0.2; returns when it resolved and what arrived. */
+  sendTimed: async (net: World, params: Params) => {
+    const port = num(params, "port", 9999);
+    const times = num(params, "times", 3);
+    const interval = num(params, "intervalMs", 2000);
+    const message = typeof params.message === "string" ? params.message : "weather: 7 degrees";
+    const sender = net.host("10.0.0.1", "sender");
+    const listener = net.host("10.0.0.2", "ann").socket(SOCK_DGRAM);
+    listener.bind(["", port]);
+    const start = net.now();
+    const received: { t: number; text: string }[] = [];
+    void (async () => {
+      for (;;) {
+        const [data] = await listener.recvfrom(65535);
+        received.push({ t: Math.round(net.now() - start), text: new TextDecoder().decode(data) });
+      }
+    })();
+    await sender.run(() => broadcast(message, port, times, interval));
+    const resolvedAt = Math.round(net.now() - start);
+    await net.sleep(10);
+    return { resolvedAt, received };
+  },
+
+  /** Two listen() on 10.0.0.2 and one on 10.0.0.3 at once; afterwards, each port must be free to bind again. */
+  sameHostListen: async (net: World, params: Params) => {
+    const port = num(params, "port", 9999);
+    const count = num(params, "count", 2);
+    const bigSize = num(params, "bigSize", 3000);
+    const sender = net.host("10.0.0.1", "sender").socket(SOCK_DGRAM);
+    sender.setsockopt(SOL_SOCKET, SO_BROADCAST, 1);
+    const laptop = net.host("10.0.0.2", "laptop");
+    const desktop = net.host("10.0.0.3", "desktop");
+    const listening = Promise.all([laptop.run(() => listen(port, count)), laptop.run(() => listen(port, count)), desktop.run(() => listen(port, count))]);
+    await net.sleep(1);
+    const texts = Array.from({ length: count }, (_, i) => (i === count - 1 ? `${"ü".repeat(bigSize / 2)}` : `news ${i + 1} ✓`));
+    for (const text of texts) {
+      await sender.sendto(new TextEncoder().encode(text), ["10.0.0.255", port]);
+      await net.sleep(100);
+    }
+    const [first, second, third] = await listening;
+    const expected = JSON.stringify(texts);
+    const problems: string[] = [];
+    for (const [who, got] of [["the first listen() on 10.0.0.2", first], ["the second listen() on 10.0.0.2", second], ["listen() on 10.0.0.3", third]] as const) {
+      if (JSON.stringify(got) !== expected) problems.push(`${who} returned ${JSON.stringify(got).slice(0, 120)}, expected ${expected.slice(0, 120)}`);
+    }
+    for (const host of [laptop, desktop]) {
+      const probe = host.socket(SOCK_DGRAM);
+      try {
+        probe.bind(["", port]);
+      } catch (error) {
+        problems.push(`after listen() returned, port ${port} on ${host.ip} could not be bound again (${(error as { code?: string }).code ?? String(error)}): close the socket`);
+      }
+      probe.close();
+    }
+    if (problems.length > 0) throw new Error(problems.join("; "));
+    return texts.map((t) => t.length);
+  },
+};
+Object.assign(scenarios, reviewScenarios);

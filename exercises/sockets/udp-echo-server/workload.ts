@@ -88,3 +88,44 @@ export const scenarios = {
     return "ok";
   },
 };
+
+// ---- Added by the content review (issue 12): many clients on one host, long silences.
+export const reviewScenarios = {
+  /** `clients` sockets on one host (same address, different ports), interleaved. */
+  sameHost: async (net: World, params: Params) => {
+    startServer(net);
+    await net.sleep(1);
+    const count = typeof params.clients === "number" ? params.clients : 3;
+    const host = net.host("10.0.0.2", "laptop");
+    const socks = Array.from({ length: count }, () => {
+      const sock = host.socket(SOCK_DGRAM);
+      sock.settimeout(1);
+      return sock;
+    });
+    for (let round = 0; round < 2; round++) {
+      for (let i = count - 1; i >= 0; i--) await socks[i]!.sendto(new TextEncoder().encode(`socket ${i + 1}, round ${round + 1}`), [SERVER, PORT]);
+      for (let i = count - 1; i >= 0; i--) {
+        const who = `socket ${i + 1} of the laptop (port ${socks[i]!.getsockname()[1]})`;
+        const got = new TextDecoder().decode(await receive(socks[i]!, who));
+        if (got !== `socket ${i + 1}, round ${round + 1}`) throw new Error(`${who} got back ${JSON.stringify(got)}`);
+      }
+    }
+    return count;
+  },
+
+  /** A datagram, then `idleMs` of silence, then more datagrams (the server must still answer). */
+  idle: async (net: World, params: Params) => {
+    startServer(net);
+    await net.sleep(1);
+    const idleMs = typeof params.idleMs === "number" ? params.idleMs : 300_000;
+    const bob = udpClient(net, "10.0.0.3", "bob");
+    for (let i = 0; i < 3; i++) {
+      const d = new TextEncoder().encode(`after ${i * idleMs} ms`);
+      await bob.sendto(d, [SERVER, PORT]);
+      if (!same(await receive(bob, `bob (${i * idleMs} ms after its first datagram)`), d)) throw new Error(`datagram ${i + 1} came back changed`);
+      if (i < 2) await net.sleep(idleMs);
+    }
+    return idleMs;
+  },
+};
+Object.assign(scenarios, reviewScenarios);

@@ -109,3 +109,66 @@ export const scenarios = {
     if (got.join() !== "a,b") throw new Error(`the consumer got ${got.join()}, expected a,b`);
   },
 };
+
+// ---- Added by the content review (issue 12): boundaries and competing timed getters.
+export const reviewScenarios = {
+  /** One thread: a negative maxsize is unbounded, timeoutMs 0 gives up at once, non-waiting forms succeed when they can. */
+  edges: (params: Params) => async () => {
+    const maxsize = num(params, "maxsize", -1);
+    const unbounded = new Queue<number>(maxsize);
+    for (let i = 0; i < 7; i++) await unbounded.put(i, { block: false });
+    if (unbounded.full()) throw new Error(`a queue of maxsize ${maxsize} (unbounded) reports full()`);
+    if (unbounded.qsize() !== 7) throw new Error(`a queue of maxsize ${maxsize} (unbounded) holds ${unbounded.qsize()} items after 7 puts`);
+    const q = new Queue<string>(2);
+    const start = now();
+    await expectError("get({ timeoutMs: 0 }) on an empty queue", "Empty", () => q.get({ timeoutMs: 0 }));
+    if (now() !== start) throw new Error(`get({ timeoutMs: 0 }) gave up after ${now() - start} ms instead of at once`);
+    await q.put("a", { block: false });
+    await q.put("b", { timeoutMs: 0 });
+    await expectError("put({ timeoutMs: 0 }) on a full queue", "Full", () => q.put("c", { timeoutMs: 0 }));
+    if (now() !== start) throw new Error(`put({ timeoutMs: 0 }) gave up after ${now() - start} ms instead of at once`);
+    const first = await q.get({ block: false });
+    const second = await q.get({ timeoutMs: 50 });
+    if (first !== "a" || second !== "b") throw new Error(`got ${first}, ${second} after putting a, b (and a refused c)`);
+    if (now() !== start) throw new Error(`a get with a timeout on a non-empty queue took ${now() - start} ms`);
+  },
+
+  /** Two getters with timeouts compete for one item: the one that gets none throws Empty exactly at its deadline. */
+  competingGetters: (params: Params) => async () => {
+    const timeout = num(params, "timeout", 30);
+    const putAt = num(params, "putAt", 10);
+    const q = new Queue<string>(num(params, "maxsize", 1));
+    const results: string[] = [];
+    const getters = [1, 2].map((i) =>
+      new Thread({
+        name: `getter${i}`,
+        target: async () => {
+          try {
+            results.push(`got ${await q.get({ timeoutMs: timeout })} at ${now()} ms`);
+          } catch (error) {
+            if (!(error instanceof Empty && error.name === "Empty")) throw new Error(`get({ timeoutMs: ${timeout} }) threw ${String(error)} instead of Empty`);
+            results.push(`Empty at ${now()} ms`);
+          }
+        },
+      }),
+    );
+    getters.forEach((t) => t.start());
+    await sleep(putAt);
+    // This thread tries to take the item right after putting it, before a woken getter runs
+    // (a queue that hands the item to the getter directly makes this get throw Empty: also fine).
+    const putting = q.put("x");
+    let barged = false;
+    try {
+      barged = (await q.get({ block: false })) === "x";
+    } catch (error) {
+      if (!(error instanceof Empty)) throw error;
+    }
+    await putting;
+    for (const t of getters) await t.join();
+    const expected = barged ? [`Empty at ${timeout} ms`, `Empty at ${timeout} ms`] : [`Empty at ${timeout} ms`, `got x at ${putAt} ms`];
+    if (JSON.stringify([...results].sort()) !== JSON.stringify(expected)) {
+      throw new Error(`two getters with timeoutMs ${timeout}, one item put at ${putAt} ms${barged ? " and taken at once by another thread" : ""}: got ${JSON.stringify(results)}, expected ${JSON.stringify(expected)}`);
+    }
+  },
+};
+Object.assign(scenarios, reviewScenarios);

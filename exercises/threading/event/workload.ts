@@ -91,3 +91,79 @@ export const scenarios = {
     }
   },
 };
+
+// ---- Added by the content review (issue 12): paths and boundaries the scenarios above never took.
+export const reviewScenarios = {
+  /** clear() while threads wait must not drop them: the next set() still wakes every one. */
+  clearWhileWaiting: (params: Params) => async () => {
+    const waiters = num(params, "waiters", 2);
+    const event = new Event();
+    const results: string[] = [];
+    const threads = Array.from({ length: waiters }, (_, i) =>
+      new Thread({ name: `waiter${i + 1}`, target: async () => { results.push(`waiter${i + 1}: ${await event.wait()}`); } }),
+    );
+    threads.forEach((t) => t.start());
+    await sleep(10);
+    event.clear();
+    if (event.isSet()) throw new Error("isSet() is true after clear()");
+    await sleep(10);
+    if (results.length > 0) throw new Error(`clear() on an unset event woke waiters: ${results.join(", ")}`);
+    event.set();
+    for (const t of threads) await t.join();
+    if (results.length !== waiters || results.some((r) => !r.endsWith("true"))) {
+      throw new Error(`after clear() then set(), the waiters returned ${JSON.stringify(results)} (every waiter should return true)`);
+    }
+  },
+
+  /** set() then clear() at once: every thread that was waiting when set() ran returns true. */
+  setThenClear: (params: Params) => async () => {
+    const waiters = num(params, "waiters", 3);
+    const timeout = num(params, "timeout", 0);
+    const event = new Event();
+    const results: string[] = [];
+    const threads = Array.from({ length: waiters }, (_, i) =>
+      new Thread({
+        name: `waiter${i + 1}`,
+        target: async () => { results.push(`waiter${i + 1}: ${await event.wait(timeout > 0 ? timeout : undefined)} at ${now()} ms`); },
+      }),
+    );
+    threads.forEach((t) => t.start());
+    await sleep(5);
+    event.set();
+    event.clear();
+    for (const t of threads) await t.join(timeout > 0 ? timeout * 2 : 1000);
+    const expected = Array.from({ length: waiters }, (_, i) => `waiter${i + 1}: true at 5 ms`).sort();
+    if (JSON.stringify([...results].sort()) !== JSON.stringify(expected)) {
+      throw new Error(`set() then clear() at once: the waiters returned ${JSON.stringify(results.sort())}, expected ${JSON.stringify(expected)}`);
+    }
+    if (event.isSet()) throw new Error("isSet() is true after clear()");
+  },
+
+  /** wait(0) returns at once: false on an unset event, true on a set one, and no time passes. */
+  waitZero: () => async () => {
+    const event = new Event();
+    const start = now();
+    const unset = await event.wait(0);
+    if (unset !== false) throw new Error(`wait(0) on an unset event: expected false at once, got ${JSON.stringify(unset)}`);
+    if (now() !== start) throw new Error(`wait(0) returned after ${now() - start} simulated ms`);
+    event.set();
+    const set = await event.wait(0);
+    if (set !== true) throw new Error(`wait(0) on a set event: expected true, got ${JSON.stringify(set)}`);
+    if (now() !== start) throw new Error(`wait(0) on a set event took ${now() - start} simulated ms`);
+  },
+
+  /** Without a timeout wait() waits for ever: a set() long after still wakes it with true. */
+  longWait: (params: Params) => async () => {
+    const setAt = num(params, "setAt", 600_000);
+    const event = new Event();
+    let result: string = "never returned";
+    const waiter = new Thread({ name: "waiter", target: async () => { result = `${await event.wait()} at ${now()} ms`; } });
+    waiter.start();
+    await sleep(setAt);
+    if (result !== "never returned") throw new Error(`wait() without a timeout returned ${result}, before set() ran at ${setAt} ms`);
+    event.set();
+    await waiter.join();
+    if (result !== `true at ${setAt} ms`) throw new Error(`wait() without a timeout: expected true at ${setAt} ms, got ${result}`);
+  },
+};
+Object.assign(scenarios, reviewScenarios);

@@ -81,3 +81,57 @@ export const scenarios = {
     if (reader1.isAlive()) throw new Error("the lock stayed held after an update threw inside the critical section");
   },
 };
+
+// ---- Added by the content review (issue 12): the reader must really read both counters, `times` times.
+import { currentThread } from "threading";
+/** A Value that counts the get() calls made by each thread. */
+class CountingValue extends Value<number> {
+  readonly reads = new Map<string, number>();
+  override async get(): Promise<number> {
+    const name = currentThread().name;
+    this.reads.set(name, (this.reads.get(name) ?? 0) + 1);
+    return super.get();
+  }
+}
+
+export const reviewScenarios = {
+  /**
+   * Readers return exactly `times` pairs, each read from both counters (a reader reporting (a, a)
+   * would always "see" a == b), in non-decreasing order; a reader after the writers sees the totals.
+   */
+  readsBoth: (params: Params) => async () => {
+    const writers = num(params, "writers", 2);
+    const readers = num(params, "readers", 2);
+    const times = num(params, "times", 2);
+    const counters = { a: new CountingValue(0, "a"), b: new CountingValue(0, "b") };
+    const lock = new Lock("lock");
+    const seen = new Map<string, Array<[number, number]>>();
+    const readerThread = (name: string, count: number) =>
+      new Thread({ name, target: async () => { seen.set(name, await reader(counters, lock, count)); } });
+    const threads = [
+      ...Array.from({ length: writers }, (_, i) => new Thread({ name: `writer${i + 1}`, target: () => writer(counters, lock, times) })),
+      ...Array.from({ length: readers }, (_, i) => readerThread(`reader${i + 1}`, times)),
+    ];
+    threads.forEach((t) => t.start());
+    for (const t of threads) await t.join();
+    const total = writers * times;
+    for (const [name, pairs] of seen) {
+      if (!Array.isArray(pairs) || pairs.length !== times) throw new Error(`reader(counters, lock, ${times}) in ${name} returned ${JSON.stringify(pairs)}: expected ${times} pairs`);
+      for (const [counter, value] of [["a", counters.a], ["b", counters.b]] as const) {
+        const reads = value.reads.get(name) ?? 0;
+        if (reads < times) throw new Error(`${name} called ${counter}.get() ${reads} times to report ${times} pairs: each pair must be read from both counters`);
+      }
+      for (let i = 0; i < pairs.length; i++) {
+        const [a, b] = pairs[i] ?? [];
+        if (a !== b) throw new Error(`${name} saw a = ${a}, b = ${b}`);
+        if (typeof a !== "number" || a < 0 || a > total || (i > 0 && a < (pairs[i - 1]?.[0] ?? 0))) throw new Error(`${name} returned the pairs ${JSON.stringify(pairs)}: counters only grow, from 0 to ${total}`);
+      }
+    }
+    const last = readerThread("lastReader", 1);
+    last.start();
+    await last.join();
+    const final = seen.get("lastReader");
+    if (JSON.stringify(final) !== JSON.stringify([[total, total]])) throw new Error(`a reader after ${writers} writers of ${times} increments returned ${JSON.stringify(final)}, expected [[${total},${total}]]`);
+  },
+};
+Object.assign(scenarios, reviewScenarios);

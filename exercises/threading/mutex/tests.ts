@@ -10,42 +10,48 @@ async function explore(t: TestContext, scenario: string, params: Record<string, 
 
 test("two threads, mutual exclusion", async (t) => {
   await explore(t, "exclusion", { threads: 2, rounds: 2 });
-}, { hint: "Between checking that the mutex is free and taking it, no other thread may run: do not await in between." });
+}, { requires: ["R1"], hint: "In some interleaving two threads were between acquire() and release() at once, or a thread was never admitted." });
 
 test("waiters admitted first come, first served", async (t) => {
   await explore(t, "fifo", { waiters: 3, gap: 10 });
-}, { hint: "Keep waiters in a queue; release() hands the mutex to the first one (it stays locked)." });
+}, { requires: ["R2", "R6"], hint: "Waiters are admitted in the order they called acquire(); while a woken waiter is due to hold the mutex, locked() stays true." });
 
 test("a waiter sleeps instead of spinning", async (t) => {
   await explore(t, "noBusyWait", { holdMs: 1000 });
-}, { hint: "A waiting thread must await a promise that release() resolves, not loop on yieldThread()." });
+}, { requires: ["R3"], hint: "A waiting thread must await a promise that release() resolves, not loop on yieldThread()." });
 
 test("tryAcquire, locked and releasing an unlocked mutex", async (t) => {
   await explore(t, "misuse");
-}, { hint: "tryAcquire() fails while the mutex is held or has waiters; release() of an unlocked mutex throws an Error." });
+}, { requires: ["R4", "R5", "R6"], hint: "tryAcquire() fails while the mutex is held or has waiters; release() of an unlocked mutex throws an Error." });
 
 // ---------------------------------------------------------------- hidden
 
 test("many threads, mutual exclusion", async (t) => {
   await explore(t, "exclusion", { threads: 4, rounds: 3 });
-}, { hidden: true, hint: "Never two threads between acquire() and release(), under every interleaving of many threads." });
+}, { hidden: true, requires: ["R1"], hint: "Never two threads between acquire() and release(), under every interleaving of many threads." });
 
 test("mutual exclusion, other interleavings", async (t) => {
   await explore(t, "exclusion", { threads: 3, rounds: 2 }, { baseSeed: 11, schedules: 300 });
-}, { hidden: true, hint: "A thread woken by release() must not compete with a newcomer: hand the mutex over directly." });
+}, { hidden: true, requires: ["R1"], hint: "In some interleaving two threads were between acquire() and release() at once, or a thread was never admitted." });
 
 test("one release admits exactly one waiter", async (t) => {
   await explore(t, "handoff", { waiters: 4 });
-}, { hidden: true, hint: "release() wakes one waiter, not all of them." });
+}, { hidden: true, requires: ["R2", "R6"], hint: "One release() admits exactly one waiter, and the mutex stays locked() while that waiter holds it." });
 
 test("first come, first served with many waiters", async (t) => {
   await explore(t, "fifo", { waiters: 5, gap: 3 });
-}, { hidden: true, hint: "Admit waiters in the order they called acquire(), and do not let a woken waiter be overtaken." });
+}, { hidden: true, requires: ["R2"], hint: "Admit waiters in the order they called acquire(), and do not let a woken waiter be overtaken." });
 
 test("no busy-waiting during a long hold", async (t) => {
   await explore(t, "noBusyWait", { holdMs: 60000 });
-}, { hidden: true, hint: "A waiting thread takes no steps until it is woken." });
+}, { hidden: true, requires: ["R3"], hint: "A waiting thread takes no steps until it is woken." });
 
 test("releasing once too often throws", async (t) => {
   await explore(t, "releaseTwice", { threads: 3 });
-}, { hidden: true, hint: "release() must throw whenever the mutex is not held, also after it has been used by other threads." });
+}, { hidden: true, requires: ["R5"], hint: "release() must throw whenever the mutex is not held, also after it has been used by other threads." });
+
+// ---------------------------------------------------------------- content review (issue 12)
+
+test("release() of an unlocked mutex throws an Error", async (t) => {
+  await explore(t, "releaseError");
+}, { hidden: true, requires: ["R5"], hint: "release() of a mutex that is not held must throw an Error object (throw new Error(...)), and leave the mutex usable." });

@@ -143,3 +143,31 @@ export const scenarios = {
     if (!mutex.tryAcquire()) throw new Error("tryAcquire() failed on a free mutex");
   },
 };
+
+// ---- Added by the content review (issue 12): what release() of an unlocked mutex throws.
+export const reviewScenarios = {
+  /** release() of a mutex that is not held throws an Error (not any value), and leaves the mutex usable. */
+  releaseError: () => async () => {
+    const mutex = new Mutex();
+    const attempt = (when: string): void => {
+      let thrown: unknown = undefined;
+      let threw = false;
+      try {
+        mutex.release();
+      } catch (error) {
+        threw = true;
+        thrown = error;
+      }
+      if (!threw) throw new Error(`release() of a mutex that is not held (${when}) did not throw`);
+      if (!(thrown instanceof Error)) throw new Error(`release() of a mutex that is not held (${when}) threw ${JSON.stringify(thrown)}, which is not an Error`);
+    };
+    attempt("a new mutex");
+    if (mutex.locked()) throw new Error("locked() is true after a refused release()");
+    await mutex.acquire();
+    mutex.release();
+    attempt("after acquire() and release()");
+    if (!mutex.tryAcquire()) throw new Error("tryAcquire() failed on a free mutex after a refused release()");
+    mutex.release();
+  },
+};
+Object.assign(scenarios, reviewScenarios);

@@ -1,5 +1,6 @@
 import { test, expect, student, generateInts, type TestContext } from "judge";
 
+
 const LARGE = 4_000_000;
 const MAX = 100; // LARGE * MAX < 2^31: every sum fits in result[0]
 
@@ -28,19 +29,19 @@ async function sumIn(t: TestContext, k: number, length: number, seed: number, ma
 
 test("one thread sums everything", async (t) => {
   await sumIn(t, 1, 1000, 11);
-}, { hint: "With k = 1 your range is the whole array: [0, data.length)." });
+}, { requires: ["R1", "R4"], hint: "With k = 1 your range is the whole array: [0, data.length)." });
 
 test("two threads, an even split", async (t) => {
   await sumIn(t, 2, 10_000, 12);
-}, { hint: "Thread index sums [floor(index * n / k), floor((index + 1) * n / k)): the end is excluded, and only its own range." });
+}, { requires: ["R1", "R3", "R4"], hint: "Thread index sums [floor(index * n / k), floor((index + 1) * n / k)): the end is excluded, and only its own range." });
 
 test("three threads, a length not divisible by 3", async (t) => {
   await sumIn(t, 3, 1001, 13);
-}, { hint: "Use floor(index * n / k) and floor((index + 1) * n / k): the ranges then cover every value, even when k does not divide n." });
+}, { requires: ["R1", "R4"], hint: "Use floor(index * n / k) and floor((index + 1) * n / k): the ranges then cover every value, even when k does not divide n." });
 
 test("an empty array", async (t) => {
   await sumIn(t, 2, 0, 14);
-}, { hint: "With no values every range is empty and result[0] stays 0." });
+}, { requires: ["R1", "R4"], hint: "With no values every range is empty and result[0] stays 0." });
 
 test("speed-up of 2 threads over 1 (shown, not graded)", async (t) => {
   // Best of three runs each, alternating, so that a busy moment of the machine counts less.
@@ -52,35 +53,70 @@ test("speed-up of 2 threads over 1 (shown, not graded)", async (t) => {
   }
   t.input(`sumPart over ${LARGE.toLocaleString("en")} values in 1 thread, then in 2 threads (best of 3 each)`);
   t.note(`speed-up with 2 threads: ${(one / Math.max(two, 0.1)).toFixed(2)}x (1 thread: ${one.toFixed(1)} ms, 2 threads: ${two.toFixed(1)} ms, wall time of ${LARGE.toLocaleString("en")} values, best of 3)`);
-}, { hint: "Both runs must give the exact sum. The time is only shown: each thread should sum only its own range." });
+}, { requires: ["R3", "R4"], hint: "Both runs must give the exact sum. The time is only shown: each thread should sum only its own range." });
 
 // ---------------------------------------------------------------- hidden
 
 test("four threads, a length not divisible by 4", async (t) => {
   await sumIn(t, 4, 100_003, 21, 1000);
-}, { hidden: true, hint: "The last n % k values must be summed by someone: use floor((index + 1) * n / k) as the end of a range." });
+}, { hidden: true, requires: ["R1", "R4"], hint: "The values were not all summed exactly once: thread index sums [floor(index * n / k), floor((index + 1) * n / k))." });
 
 test("more threads than values", async (t) => {
   await sumIn(t, 4, 3, 22);
   await sumIn(t, 4, 1, 23);
   await sumIn(t, 3, 2, 24);
-}, { hidden: true, hint: "When data.length < k some ranges are empty; every value must still be summed exactly once." });
+}, { hidden: true, requires: ["R1", "R4"], hint: "When data.length < k some ranges are empty; every value must still be summed exactly once." });
 
 test("no values at all", async (t) => {
   await sumIn(t, 3, 0, 25);
   await sumIn(t, 1, 0, 26);
-}, { hidden: true, hint: "With no values result[0] must stay 0." });
+}, { hidden: true, requires: ["R1", "R4"], hint: "With no values result[0] must stay 0." });
 
 test("every k from 1 to 4 on a prime length", async (t) => {
   for (let k = 1; k <= 4; k++) await sumIn(t, k, 9973, 30 + k, 1000);
-}, { hidden: true, hint: "Each value belongs to exactly one range, whatever k is." });
+}, { hidden: true, requires: ["R1", "R4"], hint: "Each value belongs to exactly one range, whatever k is." });
 
 // A lost update needs two additions at the same moment: likely over thousands of additions,
 // certain over none. These two tests repeat the large sums so that it shows on every grading.
 test("two threads on a large array, many times", async (t) => {
   for (let run = 0; run < 8; run++) await sumIn(t, 2, LARGE, 40 + run);
-}, { hidden: true, hint: "Two threads adding to result[0] at the same moment: `result[0] += s` (or a load then a store) can lose one of the additions. Use Atomics.add." });
+}, { hidden: true, requires: ["R3", "R4"], hint: "result[0] was wrong on a large array with two threads: an addition was lost or a value summed twice. Add each block's sum with Atomics.add (one indivisible step)." });
 
 test("four threads on a large array", async (t) => {
   for (let run = 0; run < 4; run++) await sumIn(t, 4, LARGE - run, 50 + run);
-}, { hidden: true, hint: "Four threads, each on its own quarter, each adding with Atomics.add." });
+}, { hidden: true, requires: ["R1", "R3", "R4"], hint: "result[0] was wrong on a large array with four threads: an addition was lost or a value summed twice or not at all." });
+
+// ---------------------------------------------------------------- content review (issue 12)
+
+/**
+ * Calls sumPart for each index alone (one call, copied arrays): each call must add exactly its
+ * own range's sum to result[0] and leave data unchanged. One thread doing all the work, or a
+ * thread summing outside its range, passes the parallel tests but not this one.
+ */
+async function eachIndexAlone(t: TestContext, k: number, length: number, seed: number): Promise<void> {
+  const data = generateInts(length, seed, 1000);
+  t.input(`sumPart(data, [0], index, ${k}) for each index alone, data.length = ${length}`);
+  for (let index = 0; index < k; index++) {
+    const start = Math.floor((index * length) / k);
+    const end = Math.floor(((index + 1) * length) / k);
+    let own = 0;
+    for (let i = start; i < end; i++) own += data[i]!;
+    const out = await student.run("sumPart", [data, new Int32Array(1), index, k]);
+    const [after, result] = out.args as [Int32Array, Int32Array];
+    expect(result[0], `result[0] after sumPart(data, result, ${index}, ${k}) alone (its range is [${start}, ${end}))`).toBe(own);
+    let changed = -1;
+    for (let i = 0; i < length && changed < 0; i++) if (after[i] !== data[i]) changed = i;
+    expect(changed, `first position of data that sumPart(data, result, ${index}, ${k}) changed (-1: none)`).toBe(-1);
+  }
+}
+
+test("each thread sums exactly its own range", async (t) => {
+  await eachIndexAlone(t, 3, 3001, 61);
+}, { requires: ["R1", "R2"], hint: "Called alone, thread index adds exactly the sum of data[floor(index * n / k)] .. data[floor((index + 1) * n / k) - 1] to result[0], and does not write to data." });
+
+test("each of four threads alone, a length not divisible by 4", async (t) => {
+  await eachIndexAlone(t, 4, 10_007, 62);
+  await eachIndexAlone(t, 2, 5000, 63);
+  await eachIndexAlone(t, 4, 3, 64);
+  await eachIndexAlone(t, 3, 0, 65);
+}, { hidden: true, requires: ["R1", "R2"], hint: "Each thread sums only its own range (the others do theirs at the same time) and never writes to data." });

@@ -82,3 +82,32 @@ export const scenarios = {
     if (sem.getValue() !== permits) throw new Error(`getValue() is ${sem.getValue()} after every permit came back, expected ${permits}`);
   },
 };
+
+// ---- Added by the content review (issue 12): getValue() read while threads wait.
+export const reviewScenarios = {
+  /** getValue() while threads wait is 0 (never negative), and stays 0 when release() hands a permit to a waiter. */
+  valueWhileWaiting: (params: Params) => async () => {
+    const permits = num(params, "permits", 1);
+    const waiters = num(params, "waiters", 2);
+    const sem = new Semaphore(permits);
+    for (let i = 0; i < permits; i++) await sem.acquire();
+    let admitted = 0;
+    const threads = Array.from({ length: waiters }, (_, i) =>
+      new Thread({ name: `waiter${i + 1}`, target: async () => { await sem.acquire(); admitted++; } }),
+    );
+    threads.forEach((t) => t.start());
+    await sleep(10);
+    if (sem.getValue() !== 0) throw new Error(`getValue() is ${sem.getValue()} while ${waiters} threads wait for a permit, expected 0 (the free permits)`);
+    for (let i = 1; i <= waiters; i++) {
+      sem.release();
+      if (sem.getValue() !== 0) throw new Error(`getValue() is ${sem.getValue()} just after release() handed the permit to a waiting thread, expected 0`);
+      await sleep(10);
+      if (admitted !== i) throw new Error(`${admitted} waiters admitted after ${i} release()`);
+      if (sem.getValue() !== 0) throw new Error(`getValue() is ${sem.getValue()} after a waiter took the released permit, expected 0`);
+    }
+    for (const t of threads) await t.join();
+    for (let i = 1; i <= permits; i++) sem.release();
+    if (sem.getValue() !== permits) throw new Error(`getValue() is ${sem.getValue()} after every permit came back, expected ${permits}`);
+  },
+};
+Object.assign(scenarios, reviewScenarios);

@@ -125,3 +125,55 @@ export const scenarios = {
     if (values.join() !== expected.join()) throw new Error(`results ${values.join()}, expected ${expected.join()}`);
   },
 };
+
+// ---- Added by the content review (issue 12): synchronous throws, ready() while running.
+type Fn = (...args: never[]) => unknown;
+
+export const reviewScenarios = {
+  /** Tasks that throw synchronously (an Error, or any value): get() rejects with that very value; the worker goes on. */
+  throwing: (params: Params) => async () => {
+    const pool = new Pool(num(params, "n", 1));
+    const thrown = new Error("thrown synchronously");
+    const failing = pool.applyAsync((() => { throw thrown; }) as Fn);
+    const odd = pool.applyAsync((() => { throw "a plain string"; }) as Fn);
+    const after = pool.applyAsync(((x: number) => x + 1) as Fn, [41]);
+    const outcome = async (result: { get(): Promise<unknown> }): Promise<unknown> => {
+      try {
+        return { returned: await result.get() };
+      } catch (error) {
+        return error;
+      }
+    };
+    const first = await outcome(failing);
+    if (first !== thrown) throw new Error(`get() of a task that threw an Error gave ${first instanceof Error ? `another error, ${String(first)}` : JSON.stringify(first)} instead of rejecting with the task's own error`);
+    const second = await outcome(odd);
+    if (second !== "a plain string") throw new Error(`get() of a task that threw "a plain string" gave ${second instanceof Error ? String(second) : JSON.stringify(second)}`);
+    const third = await outcome(after);
+    if (JSON.stringify(third) !== JSON.stringify({ returned: 42 })) throw new Error(`the task submitted after two failing ones gave ${JSON.stringify(third)}, expected it to return 42`);
+    if (!failing.ready() || !odd.ready()) throw new Error("ready() is false for a task that has thrown");
+    pool.close();
+    await pool.join();
+  },
+
+  /** ready() is false while the task runs, true once it returned (even undefined) or threw. */
+  readiness: (params: Params) => async () => {
+    const runMs = num(params, "runMs", 20);
+    const pool = new Pool(num(params, "n", 1));
+    let started = false;
+    const quiet = pool.applyAsync((async () => { started = true; await sleep(runMs); }) as Fn);
+    const failing = pool.applyAsync((async () => { await sleep(3 * runMs); throw new Error("late failure"); }) as Fn);
+    await sleep(runMs / 2);
+    if (!started) throw new Error(`the first task had not started ${runMs / 2} ms after applyAsync() on an idle pool`);
+    if (quiet.ready()) throw new Error(`ready() is true ${runMs / 2} ms into a task that runs for ${runMs} ms`);
+    const value = await quiet.get();
+    if (value !== undefined) throw new Error(`get() of a task that returned undefined gave ${JSON.stringify(value)}`);
+    if (!quiet.ready()) throw new Error("ready() is false after a task that returned undefined has finished");
+    await sleep(runMs / 2);
+    if (failing.ready()) throw new Error("ready() is true while the second task is still running");
+    await sleep(3 * runMs);
+    if (!failing.ready()) throw new Error("ready() is false after a task that threw has finished");
+    pool.close();
+    await pool.join();
+  },
+};
+Object.assign(scenarios, reviewScenarios);

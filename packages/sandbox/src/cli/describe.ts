@@ -1,6 +1,7 @@
 // Prints {"<id>": ExerciseDescription | {"error": message}} for the given exercise ids.
 // The API's launcher runs this in a child process so that no exercise code runs in the API.
 // usage: describe.ts <exercises dir> <id>...
+import "@autograder/shared/require-supported-node";
 import { loadExercise } from "@autograder/exercise-format";
 import { describeExercise, type ExerciseDescription } from "../describe.ts";
 

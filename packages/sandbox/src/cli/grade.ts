@@ -1,6 +1,7 @@
 // npm run grade -- <exerciseId> <solutionFile> [--json] [--seed N] [--run] [--exercises DIR]
 // Exit 0 whenever a solution file was graded, whatever it does (one JSON object with --json);
 // 2 for usage errors or an unknown exercise.
+import "@autograder/shared/require-supported-node";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";

@@ -1,5 +1,6 @@
 // npm run exercises:validate [-- <id prefix>...] [--json] [--exercises DIR]
 // Exit 1 when any exercise is invalid, 2 for usage errors.
+import "@autograder/shared/require-supported-node";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { findExerciseIds, loadExercise } from "@autograder/exercise-format";

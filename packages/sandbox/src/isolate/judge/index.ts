@@ -30,6 +30,8 @@ export interface TestOptions {
   /** Shown to the student when the test fails; for hidden tests, the only explanation. */
   hint?: string;
   timeoutMs?: number;
+  /** Ids of the exercise.yaml requirements this test checks. */
+  requires?: string[];
 }
 
 export interface Visualization {
@@ -51,7 +53,7 @@ export interface TestContext {
 }
 
 type TestFn = (t: TestContext) => void | Promise<void>;
-interface RegisteredTest extends Required<Omit<TestOptions, "hint" | "timeoutMs">> {
+interface RegisteredTest extends Required<Omit<TestOptions, "hint" | "timeoutMs" | "requires">> {
   name: string;
   fn: TestFn;
   hint?: string;
