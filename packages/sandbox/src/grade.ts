@@ -5,7 +5,9 @@ import type { Exercise, PlatformModuleName } from "@autograder/exercise-format";
 import { BuildError, judgeScript, transpile } from "./build.ts";
 import { JudgeSession, type TestInfo, type TestOutcome } from "./judge-session.ts";
 import { runParallel } from "./parallel.ts";
+import { clampMs } from "./limits.ts";
 import { platformModule } from "./platform.ts";
+import { boundReport, capText, MAX_MESSAGE_CHARS } from "./report-bounds.ts";
 import { limitReply, StudentSession, type StudentProgram } from "./student-session.ts";
 
 export interface GradeOptions {
@@ -19,6 +21,9 @@ const FAMILY_MODULE: Record<string, PlatformModuleName | undefined> = { sockets:
 /** Verdicts that say a limit ended a test, in the order they win the overall status. */
 const LIMIT_VERDICTS: Verdict[] = ["memory_limit", "timeout", "output_limit", "deadlock"];
 const OUTPUT_MARKER = (n: number): string => `\n[output truncated: more than ${n} bytes]`;
+const HIDDEN_FAILED = "This hidden test failed.";
+/** esbuild's time for one submission (it takes ~1 ms for a normal one). */
+const COMPILE_DEADLINE_MS = 5000;
 
 export function studentModules(exercise: Exercise): Array<{ name: string; hide: string[] }> {
   const m = exercise.manifest;
@@ -68,10 +73,10 @@ export async function grade(exercise: Exercise, source: string, options: GradeOp
 
   let code: string;
   try {
-    code = await transpile(source, "solution.ts", shared.lowerAsync);
+    code = await transpile(source, "solution.ts", shared.lowerAsync, { deadlineMs: Math.min(COMPILE_DEADLINE_MS, limits.totalTimeoutMs) });
   } catch (error) {
     if (!(error instanceof BuildError)) throw error;
-    return { ...emptyReport(exercise, "compile_error", started, error.message), compileError: { message: error.message, line: error.line, column: error.column } };
+    return boundReport({ ...emptyReport(exercise, "compile_error", started, error.message), compileError: { message: error.message, line: error.line, column: error.column } });
   }
   const program: StudentProgram = {
     code,
@@ -89,6 +94,13 @@ export async function grade(exercise: Exercise, source: string, options: GradeOp
   let testDeadline = 0;
   let violation: string | undefined;
   let outputExceeded = false;
+  /** Console output of the whole grading (hidden tests and parallel threads included) counts against outputBytes. */
+  let outputUsed = 0;
+  const countOutput = (text: string): string => {
+    outputUsed += text.length;
+    if (outputUsed > limits.outputBytes) outputExceeded = true;
+    return text;
+  };
   /** Console output of parallel-mode threads, added to the test's output. */
   let threadOutput = "";
   const remaining = (): number => Math.min(testDeadline, totalDeadline) - performance.now();
@@ -116,7 +128,7 @@ export async function grade(exercise: Exercise, source: string, options: GradeOp
     const result = await StudentSession.start(program, Math.max(1, Math.min(limits.testTimeoutMs, totalDeadline - performance.now())));
     if (result instanceof StudentSession) {
       session = result;
-      stdout += await session.takeOutput();
+      stdout += countOutput(await session.takeOutput());
       return undefined;
     }
     return { status: result.verdict, message: result.message, ...(result.verdict === "compile_error" ? { compileError: { message: result.message, line: 1, column: 1 } } : {}) };
@@ -135,17 +147,20 @@ export async function grade(exercise: Exercise, source: string, options: GradeOp
   }
   const judge = judgeOrError;
   const selected = judge.tests.map((info, index) => ({ info, index })).filter(({ info }) => options.mode !== "run" || !info.hidden);
-  const notRun = (info: TestInfo, why: string): TestReport => ({ name: info.name, hidden: info.hidden, passed: false, points: 0, maxPoints: info.weight, message: `Not run: ${why}`, durationMs: 0 });
+  const notRun = (info: TestInfo, why: string): TestReport => ({ name: info.name, hidden: info.hidden, passed: false, points: 0, maxPoints: info.weight, message: info.hidden ? (info.hint ?? HIDDEN_FAILED) : `Not run: ${why}`, durationMs: 0 });
+  const runOrder = [...selected.filter(({ info }) => !info.hidden), ...selected.filter(({ info }) => info.hidden)];
   const reports: TestReport[] = [];
   let stopped: { status: Verdict; message: string } | undefined;
 
   try {
     if (failedStart) {
       const report = emptyReport(exercise, failedStart.status, started, failedStart.message, selected.map(({ info }) => notRun(info, "your code did not load.")));
-      return { ...report, stdout, ...(failedStart.compileError ? { compileError: failedStart.compileError } : {}) };
+      return boundReport({ ...report, stdout: outputExceeded ? stdout.slice(0, limits.outputBytes) + OUTPUT_MARKER(limits.outputBytes) : stdout, ...(failedStart.compileError ? { compileError: failedStart.compileError } : {}) });
     }
 
-    for (const { info, index } of selected) {
+    // Visible tests first: nothing a hidden test's run leaves behind in the student's isolate
+    // (module state, pending work) can then show in a visible test's output, result or time.
+    for (const { info, index } of runOrder) {
       if (stopped) {
         reports.push(notRun(info, stopped.message));
         continue;
@@ -164,11 +179,12 @@ export async function grade(exercise: Exercise, source: string, options: GradeOp
           continue;
         }
       }
-      const timeoutMs = info.timeoutMs ?? limits.testTimeoutMs;
+      // The tests' own timeoutMs may be anything (fractional, huge): isolated-vm takes integers.
+      const timeoutMs = typeof info.timeoutMs === "number" && info.timeoutMs >= 1 ? clampMs(Math.min(info.timeoutMs, 300_000)) : limits.testTimeoutMs;
       const testStarted = performance.now();
       testDeadline = testStarted + timeoutMs;
       const outcome = await judge.run(index, seed, timeoutMs + 2000);
-      const output = (session ? await session.takeOutput() : "") + threadOutput;
+      const output = countOutput((session ? await session.takeOutput() : "") + threadOutput);
       threadOutput = "";
       if (!info.hidden) stdout += output;
       const ended = session?.ended;
@@ -194,16 +210,19 @@ export async function grade(exercise: Exercise, source: string, options: GradeOp
   const score = stopped?.status === "rejected" ? 0 : reports.reduce((s, t) => s + t.points, 0);
   const maxScore = reports.reduce((s, t) => s + t.maxPoints, 0);
   const status = overallStatus(reports, stopped);
-  return {
+  return boundReport({
     exerciseId: exercise.id,
     status,
     score,
     maxScore,
     durationMs: Math.round(performance.now() - started),
-    tests: reports,
+    tests: runOrder
+      .map(({ index }, i) => ({ index, report: reports[i]! }))
+      .sort((a, b) => a.index - b.index)
+      .map(({ report: t }) => (t.hidden ? hiddenView(t) : t)),
     stdout,
     ...(stopped ? { message: stopped.message } : {}),
-  };
+  });
 }
 
 function overallStatus(reports: TestReport[], stopped: { status: Verdict } | undefined): Verdict {
@@ -227,13 +246,17 @@ function toReport(info: TestInfo, outcome: TestOutcome, durationMs: number): Tes
     ...(verdict ? { verdict } : {}),
   };
   // A note (e.g. a measured speed-up) is shown for a passing visible test only.
-  if (outcome.passed) return { ...base, message: info.hidden ? "" : (outcome.note ?? "") };
-  if (info.hidden) {
-    // Never the student's own messages or values here: they could carry a hidden input out.
-    const why = verdict === "timeout" || verdict === "memory_limit" || verdict === "output_limit" || verdict === "deadlock" || verdict === "rejected" ? `${verdict.replace("_", " ")}. ` : "";
-    const summary = typeof outcome.summary === "string" ? `${outcome.summary} ` : "";
-    return { ...base, message: `${why}${summary}${info.hint ?? "This hidden test failed."}`.trim() };
-  }
-  const message = info.hint ? `${outcome.message}\nHint: ${info.hint}` : outcome.message;
-  return { ...base, message, ...(outcome.details ? { details: outcome.details } : {}) };
+  if (outcome.passed) return { ...base, message: info.hidden ? "" : capText(outcome.note ?? "", MAX_MESSAGE_CHARS) };
+  if (info.hidden) return { ...base, message: info.hint ?? HIDDEN_FAILED };
+  const message = capText(typeof outcome.message === "string" ? outcome.message : "", MAX_MESSAGE_CHARS);
+  return { ...base, message: info.hint ? `${message}\nHint: ${info.hint}` : message, ...(outcome.details ? { details: outcome.details } : {}) };
+}
+
+/**
+ * What a hidden test shows: name, points, pass/fail and the author's hint. Nothing the
+ * student's code can influence (messages, summaries, verdicts, its own duration) appears, since
+ * any of it could carry a hidden input out; the overall status and duration are the grading's.
+ */
+function hiddenView(t: TestReport): TestReport {
+  return { name: t.name, hidden: true, passed: t.passed, points: t.points, maxPoints: t.maxPoints, durationMs: 0, message: t.passed ? "" : (t.message || HIDDEN_FAILED) };
 }

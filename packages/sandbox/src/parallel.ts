@@ -47,7 +47,7 @@ export interface ParallelRun {
   reply: string;
   /** The threads' console output. */
   output: string;
-  /** The shared memory (data, result slots, control), for the sandbox's own tests. */
+  /** The shared memory (data, then result slots), for the sandbox's own tests. */
   buffer?: SharedArrayBuffer;
 }
 
@@ -56,9 +56,11 @@ export async function runParallel(program: StudentProgram, name: string, options
   const deadline = performance.now() + timeoutMs;
   const o = checkOptions(optionsText, program.memoryMb);
   if (typeof o === "string") return { reply: limitReply("error", `student.parallel: ${o}`), output: "" };
-  // Layout: data, result slots, then [arrived, go] for the start (see the bridge's callShared).
-  const buffer = new SharedArrayBuffer((o.length + o.slots + 2) * 4);
-  const control = new Int32Array(buffer, (o.length + o.slots) * 4, 2);
+  // Layout: data, then result slots. The start cells [arrived, go] are in a buffer of their
+  // own that only the bridge sees (a student who could reset them would hold every thread).
+  const buffer = new SharedArrayBuffer((o.length + o.slots) * 4);
+  const controlBuffer = new SharedArrayBuffer(8);
+  const control = new Int32Array(controlBuffer);
   fillInts(new Int32Array(buffer, 0, o.length), o.seed, o.max);
 
   const started = await Promise.allSettled(Array.from({ length: o.threads }, () => StudentSession.start(program, Math.max(1, Math.floor(deadline - performance.now())))));
@@ -72,7 +74,7 @@ export async function runParallel(program: StudentProgram, name: string, options
     let anyEnded = false;
     const calls = Promise.all(
       sessions.map((session, index) =>
-        session.callShared(name, buffer, JSON.stringify({ length: o.length, slots: o.slots, index, threads: o.threads }), deadline - performance.now()).finally(() => {
+        session.callShared(name, buffer, controlBuffer, JSON.stringify({ length: o.length, slots: o.slots, index, threads: o.threads }), deadline - performance.now()).finally(() => {
           anyEnded = true;
         }),
       ),

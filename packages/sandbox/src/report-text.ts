@@ -10,7 +10,7 @@ export function formatReport(report: GradeReport): string {
   else if (report.message) lines.push(`  ${report.message}`);
   for (const t of report.tests) {
     const mark = t.passed ? MARK.passed : (t.verdict?.toUpperCase() ?? MARK.failed);
-    lines.push(`  ${mark}  ${t.name}${t.hidden ? " (hidden)" : ""}  ${t.points}/${t.maxPoints}  ${t.durationMs} ms`);
+    lines.push(`  ${mark}  ${t.name}${t.hidden ? " (hidden)" : ""}  ${t.points}/${t.maxPoints}${t.hidden ? "" : `  ${t.durationMs} ms`}`);
     if (!t.passed && t.message) for (const l of t.message.split("\n")) lines.push(`        ${l}`);
     const d = t.details;
     if (!t.passed && d) {

@@ -3,7 +3,7 @@
 import ivm from "isolated-vm";
 import type { Verdict } from "@autograder/shared";
 import { bridgeSource } from "./build.ts";
-import { limitOf, withDeadline } from "./limits.ts";
+import { clampMs, limitOf, withDeadline } from "./limits.ts";
 import { platformModule } from "./platform.ts";
 
 export interface StudentProgram {
@@ -19,6 +19,8 @@ export interface StudentProgram {
   memoryMb: number;
   outputBytes: number;
   returnBytes: number;
+  /** Leave WebAssembly in the isolate (its memory is not bounded by memoryMb). Default: removed. */
+  webassembly?: boolean;
 }
 
 export interface StartFailure {
@@ -51,17 +53,25 @@ export class StudentSession {
   /** Set once a limit ended this isolate; every later call answers with it. */
   ended: { verdict: "timeout" | "memory_limit"; message: string } | undefined;
 
+  private disposedByHost = false;
+
   private constructor(
     private readonly isolate: ivm.Isolate,
     private readonly fns: { call: Fn; drive: Fn; takeOutput: Fn; callShared: Fn },
   ) {}
 
-  static async start(program: StudentProgram, deadlineMs: number): Promise<StudentSession | StartFailure> {
+  static async start(program: StudentProgram, deadline: number): Promise<StudentSession | StartFailure> {
+    const deadlineMs = clampMs(deadline);
     const isolate = new ivm.Isolate({ memoryLimit: program.memoryMb });
+    const started = performance.now();
+    let disposedByHost = false;
     try {
-      return await withDeadline(StudentSession.load(isolate, program, deadlineMs), deadlineMs + 100, () => isolate.dispose());
+      return await withDeadline(StudentSession.load(isolate, program, deadlineMs), deadlineMs + 100, () => {
+        disposedByHost = true;
+        isolate.dispose();
+      });
     } catch (error) {
-      const limit = limitOf(error, isolate.isDisposed);
+      const limit = limitOf({ error, elapsedMs: performance.now() - started, timeoutMs: deadlineMs, isolateDisposed: isolate.isDisposed, disposedByHost });
       if (!isolate.isDisposed) isolate.dispose();
       if (limit === "timeout") return { verdict: "timeout", message: `Your module's top-level code did not finish within ${deadlineMs} ms.` };
       if (limit === "memory_limit") return { verdict: "memory_limit", message: `Your module's top-level code used more than ${program.memoryMb} MB of memory.` };
@@ -89,7 +99,7 @@ export class StudentSession {
     const ns = bridge.namespace;
     const fn = (name: string): Promise<Fn> => ns.get(name, { reference: true }) as Promise<Fn>;
     const init = await fn("init");
-    await init.apply(undefined, [JSON.stringify({ seed: program.seed, rules: program.rules, outputBytes: program.outputBytes, returnBytes: program.returnBytes, platformGlobals })], { timeout });
+    await init.apply(undefined, [JSON.stringify({ seed: program.seed, rules: program.rules, outputBytes: program.outputBytes, returnBytes: program.returnBytes, platformGlobals, webassembly: program.webassembly === true })], { timeout });
 
     const platformSource = (name: string, names: readonly string[]): string =>
       `import { platform } from ${JSON.stringify(BRIDGE_SPECIFIER)};\nconst m = platform[${JSON.stringify(name)}];\n` +
@@ -110,6 +120,8 @@ export class StudentSession {
     try {
       student = await isolate.compileModule(program.code, { filename: "file:///student.ts" });
     } catch (error) {
+      // Out of memory while compiling is a limit (the outer catch says which), not a syntax error.
+      if (isolate.isDisposed) throw error;
       return { verdict: "compile_error", message: describe(error) };
     }
     const importable = [...studentFacing.keys()];
@@ -125,8 +137,13 @@ export class StudentSession {
         );
       });
     } catch (error) {
+      if (isolate.isDisposed) throw error;
       return { verdict: "compile_error", message: describe(error).replace(/ \[.*\]$/, "") };
     }
+    // Everything that must not change is captured and linked: freeze the realm, then let the
+    // student's code run.
+    const lockdown = await fn("lockdown");
+    await lockdown.apply(undefined, [], { timeout });
     await student.evaluate({ timeout });
 
     let workload: ivm.Module | undefined;
@@ -153,12 +170,13 @@ export class StudentSession {
   /** Calls a bridge function with a deadline; a limit ends the session and becomes the reply. */
   private async invoke(fn: Fn, args: unknown[], timeoutMs: number): Promise<string> {
     if (this.ended) return limitReply(this.ended.verdict, this.ended.message);
-    const ms = Math.max(1, Math.floor(timeoutMs));
+    const ms = clampMs(timeoutMs);
+    const started = performance.now();
     try {
       const call = fn.apply(undefined, args as string[], { timeout: ms, result: { promise: true } }) as Promise<string>;
       return await withDeadline(call, ms + 50, () => this.dispose());
     } catch (error) {
-      const limit = limitOf(error, this.isolate.isDisposed);
+      const limit = limitOf({ error, elapsedMs: performance.now() - started, timeoutMs: ms, isolateDisposed: this.isolate.isDisposed, disposedByHost: this.disposedByHost });
       if (limit === undefined) throw error;
       this.ended =
         limit === "timeout"
@@ -177,9 +195,9 @@ export class StudentSession {
     return this.invoke(this.fns.drive, [moduleName, driver, argsText], timeoutMs);
   }
 
-  /** Parallel mode: calls export `name` as one of several threads over `buffer` (shared, not copied). */
-  callShared(name: string, buffer: SharedArrayBuffer, optionsText: string, timeoutMs: number): Promise<string> {
-    return this.invoke(this.fns.callShared, [name, new ivm.ExternalCopy(buffer).copyInto({ release: true }), optionsText], timeoutMs);
+  /** Parallel mode: calls export `name` as one of several threads over `buffer`; `control` (the start cells) is never shown to the student's code. Both shared, not copied. */
+  callShared(name: string, buffer: SharedArrayBuffer, control: SharedArrayBuffer, optionsText: string, timeoutMs: number): Promise<string> {
+    return this.invoke(this.fns.callShared, [name, new ivm.ExternalCopy(buffer).copyInto({ release: true }), new ivm.ExternalCopy(control).copyInto({ release: true }), optionsText], timeoutMs);
   }
 
   async takeOutput(): Promise<string> {
@@ -192,6 +210,8 @@ export class StudentSession {
   }
 
   dispose(): void {
-    if (!this.isolate.isDisposed) this.isolate.dispose();
+    if (this.isolate.isDisposed) return;
+    this.disposedByHost = true;
+    this.isolate.dispose();
   }
 }

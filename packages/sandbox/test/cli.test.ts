@@ -35,6 +35,24 @@ describe("the grade CLI", () => {
     expect(Object.keys(tests[0]!)).toEqual(expect.arrayContaining(["name", "hidden", "passed", "points", "maxPoints", "message", "durationMs"]));
   });
 
+  it("exits 0 with exactly one JSON object whatever the submission does", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "grade-cli-"));
+    const hostile = [
+      "export function sortIt(a: number[]) { console.log('x'.repeat(1e6)); throw new Error('m'.repeat(5e6)); }",
+      "export function sortIt(a: number[]) { return 'r'.repeat(90_000); }",
+      `export function sortIt(a: number[]) { return a; }\n${"let = ;\n".repeat(8000)}`,
+      "throw new Error('Isolate was disposed during execution due to memory limit');\nexport function sortIt(a: number[]) { return a; }",
+    ];
+    for (const [i, source] of hostile.entries()) {
+      await writeFile(path.join(dir, `h${i}.ts`), source);
+      const result = await runGrade(["sorting/tiny-sort", `h${i}.ts`, "--json", "--exercises", FIXTURES], dir);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout.trim().split("\n")).toHaveLength(1);
+      const report = JSON.parse(result.stdout) as { status: string };
+      expect(["failed", "output_limit", "compile_error", "runtime_error"]).toContain(report.status);
+    }
+  }, 60_000);
+
   it("prints a readable report by default and exits 0 on a verdict", async () => {
     const solution = path.join(FIXTURES, "sorting/tiny-sort/solution.ts");
     const result = await runGrade(["sorting/tiny-sort", solution, "--exercises", FIXTURES, "--seed", "3"]);

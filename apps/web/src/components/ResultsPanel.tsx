@@ -102,7 +102,7 @@ function TestItem({ test }: { test: TestReport }) {
             </p>
           ) : null}
           {!test.hidden && hasViz ? <Visualization test={test} /> : null}
-          {test.passed && !hasViz && !d?.input ? <p className="muted">Passed in {test.durationMs} ms.</p> : null}
+          {test.passed && !test.hidden && !hasViz && !d?.input ? <p className="muted">Passed in {test.durationMs} ms.</p> : null}
         </div>
       </details>
     </li>

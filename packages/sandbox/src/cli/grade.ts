@@ -1,9 +1,11 @@
 // npm run grade -- <exerciseId> <solutionFile> [--json] [--seed N] [--run] [--exercises DIR]
-// Exit 0 whenever a verdict was produced; 2 for usage errors or an unknown exercise.
+// Exit 0 whenever a solution file was graded, whatever it does (one JSON object with --json);
+// 2 for usage errors or an unknown exercise.
 import "@autograder/shared/require-supported-node";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import type { GradeReport } from "@autograder/shared";
 import { loadExercise } from "@autograder/exercise-format";
 import { grade } from "../grade.ts";
 import { formatReport } from "../report-text.ts";
@@ -50,7 +52,16 @@ async function main(): Promise<void> {
   } catch (error) {
     usage(`cannot read ${solutionFile}: ${(error as Error).message}`);
   }
-  const report = await grade(exercise, source, { seed, mode: parsed.values.run ? "run" : "submit" });
+  const started = performance.now();
+  let report: GradeReport;
+  try {
+    report = await grade(exercise, source, { seed, mode: parsed.values.run ? "run" : "submit" });
+  } catch (error) {
+    // grade() never throws for what a submission does; if the sandbox itself fails, the
+    // caller still gets one report (exit 0, one JSON object with --json).
+    const message = `the grader failed: ${error instanceof Error ? error.message : String(error)}`;
+    report = { exerciseId: exercise.id, status: "error", score: 0, maxScore: 0, durationMs: Math.round(performance.now() - started), tests: [], stdout: "", message: message.slice(0, 2000) };
+  }
   process.stdout.write(parsed.values.json ? `${JSON.stringify(report)}\n` : `${formatReport(report)}\n`);
 }
 

@@ -20,6 +20,8 @@ export interface InspectOptions {
   bareStrings?: boolean;
   /** Lets the caller show some objects differently (the sandbox's boxed numbers). */
   replace?: (value: unknown) => unknown;
+  /** Longer strings (and keys) are cut, with a marker saying how much was elided. */
+  maxString?: number;
 }
 
 const INDENT = "  ";
@@ -27,12 +29,14 @@ const INDENT = "  ";
 export function inspect(value: unknown, options: InspectOptions = {}): string {
   const maxItems = options.maxItems ?? 100;
   const maxDepth = options.maxDepth ?? 6;
+  const maxString = options.maxString ?? Infinity;
+  const clip = (text: string): string => (text.length <= maxString ? text : `${text.slice(0, maxString)}...[${text.length - maxString} more characters]`);
   const seen: unknown[] = [];
   const render = (raw: unknown, depth: number, indent: string): string => {
     const v = options.replace ? options.replace(raw) : raw;
     switch (typeof v) {
       case "string":
-        return depth === 0 && options.bareStrings ? v : stringify(v);
+        return depth === 0 && options.bareStrings ? clip(v) : v.length <= maxString ? stringify(v) : `${stringify(v.slice(0, maxString))}...[${v.length - maxString} more characters]`;
       case "number":
         return v === 0 && 1 / v < 0 ? "-0" : StringCtor(v);
       case "bigint":
@@ -86,7 +90,7 @@ export function inspect(value: unknown, options: InspectOptions = {}): string {
         const ks = objectKeys(v as object);
         for (let i = 0; i < ks.length && i < maxItems; i++) {
           const k = ks[i] as string;
-          const key = /^[A-Za-z_$][\w$]*$/.test(k) ? k : stringify(k);
+          const key = /^[A-Za-z_$][\w$]*$/.test(k) ? clip(k) : stringify(clip(k));
           parts[parts.length] = `${key}: ${render((v as Record<string, unknown>)[k], depth + 1, inner)}`;
         }
         more = ks.length - parts.length;

@@ -1,15 +1,23 @@
 // The sandbox's side of the student isolate, an ES module evaluated before the student's code.
 // It installs console, a seeded Math.random and the exercise's rules, keeps the platform
-// runtimes away from globalThis, and answers the host's calls: it runs a student export on
-// decoded arguments (optionally instrumented) and encodes what came back. Everything crosses
-// to the host as one string: "<meta JSON>\n<payload>".
+// runtimes away from globalThis, freezes the realm (lockdown) before the student's module
+// loads, and answers the host's calls: it runs a student export on decoded arguments
+// (optionally instrumented) and encodes what came back. Everything crosses to the host as one
+// string: "<meta JSON>\n<payload>". Its state lives in this module's scope, which no student
+// code can reach (the student's module cannot import the bridge).
 import { decode, encode } from "./codec.ts";
 import { inspect } from "./inspect.ts";
+import { lockdown as freezeRealm } from "./lockdown.ts";
 import { mulberry32, toUnit } from "@autograder/shared/rng";
 
-const { apply: reflectApply, get: reflectGet, set: reflectSet } = Reflect;
+const { apply: reflectApply, get: reflectGet, set: reflectSet, defineProperty: reflectDefineProperty, deleteProperty: reflectDeleteProperty, getOwnPropertyDescriptor: reflectGetOwnPropertyDescriptor } = Reflect;
 const { parse, stringify } = JSON;
-const { defineProperty, getPrototypeOf } = Object;
+const { defineProperty, getPrototypeOf, freeze } = Object;
+const hasOwn = Object.hasOwn;
+const weakMapGet = WeakMap.prototype.get;
+const weakMapSet = WeakMap.prototype.set;
+const stringSlice = String.prototype.slice;
+const symbolToPrimitive = Symbol.toPrimitive;
 const ProxyCtor = Proxy;
 const WeakMapCtor = WeakMap;
 const StringCtor = String;
@@ -30,9 +38,13 @@ interface InitOptions {
   returnBytes: number;
   /** module name -> the global its runtime script installed. */
   platformGlobals: Record<string, string>;
+  webassembly?: boolean;
 }
 
 let options: InitOptions = { seed: 1, rules: [], outputBytes: 0, returnBytes: 0, platformGlobals: {} };
+/** Longest text of a thrown error's name kept; its message is kept within returnBytes. */
+const MAX_ERROR_NAME = 200;
+const clip = (text: string, max: number): string => (text.length <= max ? text : `${reflectApply(stringSlice, text, [0, max]) as string}... [${text.length - max} more characters elided]`);
 let student: Record<string, unknown> = {};
 let workload: Record<string, unknown> = {};
 let output = "";
@@ -49,8 +61,16 @@ function write(line: string): void {
   output += `${line}\n`;
 }
 
-const boxes = new WeakMapCtor<object, number>();
-const showBoxed = (v: unknown): unknown => (typeof v === "object" && v !== null && boxes.has(v) ? boxes.get(v) : v);
+interface Box {
+  value: number;
+  tracking: Tracking;
+  /** Position in the argument it was made from. */
+  index: number;
+}
+/** Boxed numbers -> what they hold; a WeakMap so that nothing about a box is reachable from it. */
+const boxes = new WeakMapCtor<object, Box>();
+const boxOf = (v: unknown): Box | undefined => (typeof v === "object" && v !== null ? (reflectApply(weakMapGet, boxes, [v]) as Box | undefined) : undefined);
+const showBoxed = (v: unknown): unknown => boxOf(v)?.value ?? v;
 
 function formatArgs(args: unknown[]): string {
   let line = "";
@@ -100,6 +120,16 @@ export function init(optionsText: string): void {
   installRules(options.rules);
 }
 
+/**
+ * Called by the host once the platform modules are linked and before the student's module
+ * evaluates: removes WebAssembly (its memory is outside the heap limit) unless the exercise
+ * asks for it, and freezes every object reachable from the global object and from the
+ * platform modules' exports. Returns how many objects were frozen.
+ */
+export function lockdown(): number {
+  return freezeRealm([platform, BoxedNumber], { webassembly: options.webassembly === true });
+}
+
 /** Returns the names of `required` exports the student's module lacks. */
 export function setModules(studentNamespace: Record<string, unknown>, workloadNamespace: Record<string, unknown> | undefined, requiredText: string): string {
   student = studentNamespace;
@@ -128,21 +158,22 @@ interface Meta {
   missing?: string;
 }
 
+/** A thrown value in words, within returnBytes (its getters and toString are the student's code). */
 function describeError(error: unknown): { name: string; message: string } {
+  const maxMessage = options.returnBytes > 0 ? options.returnBytes : 10_000;
   try {
     if (typeof error === "object" && error !== null) {
       const e = error as { name?: unknown; message?: unknown };
-      return { name: StringCtor(e.name ?? "Error"), message: StringCtor(e.message ?? "") };
+      return { name: clip(StringCtor(e.name ?? "Error"), MAX_ERROR_NAME), message: clip(StringCtor(e.message ?? ""), maxMessage) };
     }
-    return { name: "thrown value", message: inspect(error) };
+    return { name: "thrown value", message: clip(inspect(error), maxMessage) };
   } catch {
     return { name: "Error", message: "(an error that could not be described)" };
   }
 }
 
-function finish(meta: Meta, result: unknown): string {
-  if (violation !== undefined) meta.violation = violation;
-  if (outputExceeded) meta.outputExceeded = true;
+/** Encodes `result` (running any getter on it); `meta.tooLarge` when over returnBytes. */
+function encodePayload(meta: Meta, result: unknown): string {
   let payload = "null";
   try {
     payload = encode(result);
@@ -153,7 +184,22 @@ function finish(meta: Meta, result: unknown): string {
     meta.tooLarge = true;
     payload = "null";
   }
+  return payload;
+}
+
+function reply(meta: Meta, payload: string): string {
+  if (violation !== undefined) meta.violation = violation;
+  if (outputExceeded) meta.outputExceeded = true;
   return `${stringify(meta)}\n${payload}`;
+}
+
+function finish(meta: Meta, result: unknown): string {
+  return reply(meta, encodePayload(meta, result));
+}
+
+/** A reply for a call the bridge itself could not complete because of what the student's code did. */
+function fault(error: unknown): string {
+  return reply({ threw: describeError(error) }, "null");
 }
 
 // --- instrumented arrays ----------------------------------------------------------------
@@ -174,75 +220,130 @@ const TRACE_LIMIT = 20_000;
 function indexOf(key: string | symbol): number {
   if (typeof key !== "string") return -1;
   const n = +key;
-  return n >>> 0 === n && StringCtor(n) === key ? n : -1;
+  return n >>> 0 === n && n !== 4294967295 && StringCtor(n) === key ? n : -1;
 }
 
+function countRead(tracking: Tracking, i: number): void {
+  tracking.reads++;
+  if (tracking.trace.length < TRACE_LIMIT) tracking.trace[tracking.trace.length] = ["read", i];
+}
+
+function countWrite(tracking: Tracking, t: unknown[], i: number, value: unknown): void {
+  tracking.writes++;
+  const shown = showBoxed(value);
+  if (tracking.trace.length < TRACE_LIMIT) tracking.trace[tracking.trace.length] = ["write", i, shown];
+  const pending = tracking.pendingWrite;
+  // A swap: two writes in a row that exchange the values of two positions.
+  if (pending !== undefined && pending.index !== i && value === pending.before && pending.value === t[i]) {
+    tracking.swaps++;
+    tracking.pendingWrite = undefined;
+  } else {
+    tracking.pendingWrite = { index: i, before: t[i], value };
+  }
+}
+
+/**
+ * A tracked array: every way to read an element's value (get, getOwnPropertyDescriptor) is a
+ * read and every way to change one (set, defineProperty, deleteProperty) a write. has and
+ * ownKeys reveal no value and are not counted. Elements stay plain writable data properties
+ * (accessors, freezing and a new prototype are refused) so that the array can be read back.
+ */
 function instrument(target: unknown[], tracking: Tracking): unknown[] {
   return new ProxyCtor(target, {
     get(t, key, receiver) {
       const i = indexOf(key);
-      if (i >= 0) {
-        tracking.reads++;
-        if (tracking.trace.length < TRACE_LIMIT) tracking.trace[tracking.trace.length] = ["read", i];
-        return t[i];
-      }
-      return reflectGet(t, key, receiver) as unknown;
+      if (i < 0) return reflectGet(t, key, receiver) as unknown;
+      countRead(tracking, i);
+      return t[i];
+    },
+    getOwnPropertyDescriptor(t, key) {
+      const i = indexOf(key);
+      if (i >= 0 && hasOwn(t, key)) countRead(tracking, i);
+      return reflectGetOwnPropertyDescriptor(t, key);
     },
     set(t, key, value, receiver) {
       const i = indexOf(key);
       if (i < 0) return reflectSet(t, key, value, receiver);
-      tracking.writes++;
-      const shown = boxes.has(value as object) ? boxes.get(value as object) : value;
-      if (tracking.trace.length < TRACE_LIMIT) tracking.trace[tracking.trace.length] = ["write", i, shown];
-      const pending = tracking.pendingWrite;
-      // A swap: two writes in a row that exchange the values of two positions.
-      if (pending !== undefined && pending.index !== i && value === pending.before && pending.value === t[i]) {
-        tracking.swaps++;
-        tracking.pendingWrite = undefined;
-      } else {
-        tracking.pendingWrite = { index: i, before: t[i], value };
-      }
+      countWrite(tracking, t, i, value);
       t[i] = value;
       return true;
+    },
+    defineProperty(t, key, desc) {
+      const i = indexOf(key);
+      const plain = "value" in desc && desc.get === undefined && desc.set === undefined && desc.writable !== false && desc.configurable !== false && desc.enumerable !== false;
+      if (i < 0) return key === "length" ? plain && reflectSet(t, key, desc.value) : reflectDefineProperty(t, key, desc);
+      if (!plain) return false;
+      countWrite(tracking, t, i, desc.value);
+      t[i] = desc.value;
+      return true;
+    },
+    deleteProperty(t, key) {
+      const i = indexOf(key);
+      if (i >= 0 && hasOwn(t, key)) countWrite(tracking, t, i, undefined);
+      return reflectDeleteProperty(t, key);
+    },
+    preventExtensions() {
+      return false;
+    },
+    setPrototypeOf() {
+      return false;
     },
   });
 }
 
+/**
+ * A number whose conversions are counted, however they happen (`<`, `-`, `+`, String(),
+ * template literals, valueOf/toString called directly). What it holds is in `boxes`, never on
+ * the box; the box and this class are frozen.
+ */
 class BoxedNumber {
-  constructor(readonly tracking: Tracking) {}
+  [symbolToPrimitive](): number {
+    return convert(this);
+  }
   valueOf(): number {
-    this.tracking.conversions++;
-    return boxes.get(this) as number;
+    return convert(this);
   }
   toString(): string {
-    return StringCtor(boxes.get(this));
+    return StringCtor(convert(this));
   }
 }
 
-const originalIndex = new WeakMapCtor<object, number>();
+function convert(self: unknown): number {
+  const b = boxOf(self);
+  if (b === undefined) throw new TypeError("not a tracked number");
+  b.tracking.conversions++;
+  return b.value;
+}
 
 function box(arr: unknown[], tracking: Tracking): void {
   for (let i = 0; i < arr.length; i++) {
     if (typeof arr[i] !== "number") continue;
-    const b = new BoxedNumber(tracking);
-    boxes.set(b, arr[i] as number);
-    originalIndex.set(b, i);
+    const b = freeze(new BoxedNumber());
+    reflectApply(weakMapSet, boxes, [b, { value: arr[i] as number, tracking, index: i }]);
     arr[i] = b;
   }
 }
 
-/** Replaces boxes by their numbers; returns each element's original index (or -1). */
-function unbox(value: unknown): number[] | undefined {
-  if (!isArray(value)) return undefined;
+/** Replaces boxes by their numbers (in an array of the bridge's own making); returns each element's original index (or -1). */
+function unbox(value: unknown[]): number[] {
   const order: number[] = [];
   for (let i = 0; i < value.length; i++) {
-    const item = value[i] as object;
-    if (typeof item === "object" && item !== null && boxes.has(item)) {
-      order[i] = originalIndex.get(item) as number;
-      value[i] = boxes.get(item);
+    const b = boxOf(value[i]);
+    if (b !== undefined) {
+      order[i] = b.index;
+      value[i] = b.value;
     } else order[i] = -1;
   }
   return order;
+}
+
+/** A copy of a returned array with plain properties read (a getter runs once, here, counted if it touches a tracked array). */
+function plainCopy(value: unknown): unknown {
+  if (!isArray(value)) return value;
+  const copy: unknown[] = [];
+  const n = (value as unknown[]).length;
+  for (let i = 0; i < n; i++) copy[i] = (value as unknown[])[i];
+  return copy;
 }
 
 interface CallOptions {
@@ -259,6 +360,14 @@ async function invoke(fn: unknown, args: unknown[]): Promise<{ value?: unknown; 
 
 /** Calls the student's export `name`. */
 export async function call(name: string, argsText: string, optionsText: string): Promise<string> {
+  try {
+    return await callExport(name, argsText, optionsText);
+  } catch (error) {
+    return fault(error);
+  }
+}
+
+async function callExport(name: string, argsText: string, optionsText: string): Promise<string> {
   const args = decode(argsText) as unknown[];
   const callOptions = parse(optionsText) as CallOptions;
   const fn = student[name];
@@ -277,25 +386,46 @@ export async function call(name: string, argsText: string, optionsText: string):
     } else callArgs[i] = arg;
   }
   const outcome = await invoke(fn, callArgs);
-  // A returned proxy of an argument is the argument itself.
+  const meta: Meta = outcome.threw ? { threw: outcome.threw } : {};
+  // A returned proxy of an argument is the argument itself; any other array is copied first,
+  // so that its getters run now, while the tracked arrays still count.
   let value = outcome.value;
-  for (let i = 0; i < args.length; i++) if (value === callArgs[i]) value = args[i];
+  let returnedArg = false;
+  for (let i = 0; i < args.length; i++) {
+    if (value === callArgs[i]) {
+      value = args[i];
+      returnedArg = true;
+    }
+  }
+  if (!returnedArg) value = plainCopy(value);
+  const order = isArray(value) ? unbox(value) : undefined;
+  for (let i = 0; i < args.length; i++) if (isArray(args[i]) && args[i] !== value) unbox(args[i] as unknown[]);
+  // Everything the student's code can run (getters of the result) has run once encoded: only
+  // then are the counts read.
+  const valueText = encodePayload(meta, value);
+  if (meta.tooLarge || meta.encodeError !== undefined) return reply(meta, "null");
   const stats = { reads: tracking.reads, writes: tracking.writes, swaps: tracking.swaps, comparisons: mathCeil(tracking.conversions / 2) };
-  const order = unbox(value);
-  for (let i = 0; i < args.length; i++) if (args[i] !== value) unbox(args[i]);
-  const result = { value, args, stats, trace: tracking.trace, order: callOptions.track === "boxed" ? order : undefined };
-  return finish(outcome.threw ? { threw: outcome.threw } : {}, result);
+  const rest = encode({ args, stats, trace: tracking.trace, order: callOptions.track === "boxed" ? order : undefined });
+  // Both are tagged objects ({"$o":{...}}): splice the value into the rest.
+  const payload = `{"$o":{"value":${valueText},${rest.slice(7)}`;
+  if (payload.length > options.returnBytes) return reply({ ...meta, tooLarge: true }, "null");
+  return reply(meta, payload);
 }
 
 /** Runs a scenario of the workload through a platform module's driver. */
 export async function drive(moduleName: string, driver: string, argsText: string): Promise<string> {
-  const runtime = platform[moduleName];
-  const drivers = runtime?.__drivers as Record<string, (...a: unknown[]) => Promise<unknown>> | undefined;
-  const fn = drivers?.[driver];
-  if (fn === undefined) return finish({ missing: `${moduleName} driver ${driver}` }, null);
-  const [scenario, params, driverOptions] = decode(argsText) as [string, unknown, unknown];
-  const outcome = await invoke(fn, [workload, scenario, params ?? {}, driverOptions ?? {}]);
-  return finish(outcome.threw ? { threw: outcome.threw } : {}, outcome.value);
+  try {
+    const runtime = platform[moduleName];
+    const drivers = runtime?.__drivers as Record<string, (...a: unknown[]) => Promise<unknown>> | undefined;
+    const fn = drivers !== undefined && hasOwn(drivers, driver) ? drivers[driver] : undefined;
+    // The exercise's tests named a driver that does not exist: the exercise's fault, not the student's.
+    if (fn === undefined) return `${stringify({ limit: "error", message: `the ${moduleName} module has no driver ${stringify(driver)}` })}\nnull`;
+    const [scenario, params, driverOptions] = decode(argsText) as [string, unknown, unknown];
+    const outcome = await invoke(fn, [workload, scenario, params ?? {}, driverOptions ?? {}]);
+    return finish(outcome.threw ? { threw: outcome.threw } : {}, outcome.value);
+  } catch (error) {
+    return fault(error);
+  }
 }
 
 const SPIN_MS = 20;
@@ -308,24 +438,29 @@ interface SharedCall {
 }
 
 /**
- * Parallel mode: this isolate is thread `index` of `threads`, all sharing `buffer`, laid out as
- * `length` data values, `slots` result values, then two control cells: [arrived, go]. Each thread
- * counts itself in and waits until the host sets `go` (once every thread is in), so that all of
- * them call the export (data, result, index, threads) at the same moment.
+ * Parallel mode: this isolate is thread `index` of `threads`, all sharing `buffer` (`length`
+ * data values, then `slots` result values). `control` is a second shared buffer the student's
+ * code never sees: [arrived, go]. Each thread counts itself in and waits until the host sets
+ * `go` (once every thread is in), so that all of them call the export (data, result, index,
+ * threads) at the same moment.
  */
-export async function callShared(name: string, buffer: SharedArrayBuffer, optionsText: string): Promise<string> {
-  const o = parse(optionsText) as SharedCall;
-  const control = new Int32ArrayCtor(buffer, (o.length + o.slots) * 4, 2);
-  atomicsAdd(control, 0, 1);
-  atomicsNotify(control, 0);
-  // Spin first (a thread asleep in Atomics.wait can take long to wake up, and then the threads
-  // would not really start together), but only for a while.
-  const spinUntil = dateNow() + SPIN_MS;
-  for (let i = 1; atomicsLoad(control, 1) === 0; i++) if ((i & 0xfff) === 0 && dateNow() > spinUntil) atomicsWait(control, 1, 0, SPIN_MS);
-  const fn = student[name];
-  if (typeof fn !== "function") return finish({ missing: name }, null);
-  const data = new Int32ArrayCtor(buffer, 0, o.length);
-  const result = new Int32ArrayCtor(buffer, o.length * 4, o.slots);
-  const outcome = await invoke(fn, [data, result, o.index, o.threads]);
-  return finish(outcome.threw ? { threw: outcome.threw } : {}, null);
+export async function callShared(name: string, buffer: SharedArrayBuffer, control: SharedArrayBuffer, optionsText: string): Promise<string> {
+  try {
+    const o = parse(optionsText) as SharedCall;
+    const cells = new Int32ArrayCtor(control, 0, 2);
+    atomicsAdd(cells, 0, 1);
+    atomicsNotify(cells, 0);
+    // Spin first (a thread asleep in Atomics.wait can take long to wake up, and then the threads
+    // would not really start together), but only for a while.
+    const spinUntil = dateNow() + SPIN_MS;
+    for (let i = 1; atomicsLoad(cells, 1) === 0; i++) if ((i & 0xfff) === 0 && dateNow() > spinUntil) atomicsWait(cells, 1, 0, SPIN_MS);
+    const fn = student[name];
+    if (typeof fn !== "function") return finish({ missing: name }, null);
+    const data = new Int32ArrayCtor(buffer, 0, o.length);
+    const result = new Int32ArrayCtor(buffer, o.length * 4, o.slots);
+    const outcome = await invoke(fn, [data, result, o.index, o.threads]);
+    return finish(outcome.threw ? { threw: outcome.threw } : {}, null);
+  } catch (error) {
+    return fault(error);
+  }
 }

@@ -15,8 +15,9 @@ export class AssertionFailure extends Error {
   }
 }
 
-const show = (v: unknown): string => inspect(v, { maxItems: 20 });
-const showFull = (v: unknown): string => inspect(v, { multiline: true, maxItems: 1000 });
+// Bounded whatever the student returned (a 15 MB string must not be rendered whole, let alone several times).
+const show = (v: unknown): string => inspect(v, { maxItems: 20, maxString: 200 });
+const showFull = (v: unknown): string => inspect(v, { multiline: true, maxItems: 1000, maxString: 2000 });
 
 function mismatch(what: string, expected: unknown, actual: unknown): AssertionFailure {
   const e = showFull(expected);

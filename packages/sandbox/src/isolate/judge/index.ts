@@ -148,8 +148,10 @@ interface State {
   summary?: string;
   note?: string;
   lastTracked?: { initial: unknown[]; trace: TraceOp[] };
+  /** Calls into the student's code so far in this test. */
+  calls: number;
 }
-let state: State = { seed: 1 };
+let state: State = { seed: 1, calls: 0 };
 
 const describeCall = (name: string, args: unknown[]): string => `${name}(${args.map((a) => inspect(a, { maxItems: 30 })).join(", ")})`;
 
@@ -157,6 +159,7 @@ export const student = {
   /** Runs a student export and resolves with everything observed. */
   async run<T = unknown>(name: string, args: unknown[], options: { track?: boolean | "boxed"; allowThrow?: boolean } = {}): Promise<RunResult<T>> {
     state.input ??= describeCall(name, args);
+    state.calls++;
     const reply = await hostCall.apply(undefined, [name, encode(args), JSON.stringify({ track: options.track ?? false })], { result: { promise: true } });
     const [meta, payload] = split(reply);
     const result = payload as RunResult<T>;
@@ -175,6 +178,7 @@ export const student = {
    */
   async parallel(name: string, options: ParallelOptions): Promise<ParallelResult> {
     state.input ??= `${name}(data, result, index, ${options.threads}) in ${options.threads} threads, data of length ${options.length}`;
+    state.calls++;
     const reply = await hostParallel.apply(undefined, [name, JSON.stringify(options)], { result: { promise: true } });
     const [meta, payload] = split(reply);
     if (meta.threw) throw new StudentError(`${name} threw ${meta.threw.name}: ${meta.threw.message}`);
@@ -184,6 +188,7 @@ export const student = {
 
 /** Runs a scenario of the exercise's workload through its family's platform driver. */
 export async function drive(driver: string, scenario: string, params: Record<string, unknown> = {}, options: Record<string, unknown> = {}): Promise<ScenarioReport> {
+  state.calls++;
   const reply = await hostDrive.apply(undefined, [driver, encode([scenario, params, options])], { result: { promise: true } });
   const [meta, payload] = split(reply);
   if (meta.threw) throw new StudentError(`the scenario "${scenario}" crashed: ${meta.threw.name}: ${meta.threw.message}`);
@@ -241,10 +246,17 @@ interface Outcome {
   details?: Record<string, unknown>;
 }
 
+const describeThrown = (error: unknown): string => clip(error instanceof Error ? `${error.name}: ${error.message}` : String(error), MAX_MESSAGE);
+
+/** Bounds on what a test's outcome carries (the host bounds them again). */
+const MAX_MESSAGE = 4000;
+const MAX_DETAIL = 16_000;
+const clip = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max)}... [${text.length - max} more characters elided]`);
+
 async function runTest(index: number, seed: number): Promise<string> {
   const t = tests[index];
   if (t === undefined) throw new Error(`no test ${index}`);
-  state = { seed };
+  state = { seed, calls: 0 };
   let outcome: Outcome;
   try {
     await t.fn(context);
@@ -254,7 +266,11 @@ async function runTest(index: number, seed: number): Promise<string> {
     else if (error instanceof AssertionFailure) {
       outcome = { passed: false, message: error.message, details: { expected: error.expected, actual: error.actual, diff: error.diff } };
     } else if (error instanceof StudentError) outcome = { passed: false, message: error.message };
-    else outcome = { passed: false, message: `the test itself failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`, verdict: "error" };
+    else if (state.calls > 0) {
+      // The reference passes these tests (validation checks it), so a test that breaks after
+      // calling the student's code broke on what that code returned: the student's to fix.
+      outcome = { passed: false, message: `the test could not check what your code returned or did (${describeThrown(error)}); check the type and shape of your results.` };
+    } else outcome = { passed: false, message: `the test itself failed: ${describeThrown(error)}`, verdict: "error" };
   }
   if (outcome.verdict === undefined && state.verdict !== undefined && !outcome.passed) outcome.verdict = state.verdict;
   const details: Record<string, unknown> = { ...outcome.details, input: state.input };
@@ -262,7 +278,10 @@ async function runTest(index: number, seed: number): Promise<string> {
   if (state.visualization) details.visualization = state.visualization;
   else if (tracked && tracked.initial.length <= 64) details.visualization = { kind: "sorting", data: { initial: tracked.initial, operations: tracked.trace.slice(0, 5000) } };
   if (state.scenarioSeed !== undefined) details.seed = state.scenarioSeed;
-  if (state.summary !== undefined) outcome.summary = state.summary;
+  if (state.summary !== undefined) outcome.summary = clip(state.summary, MAX_MESSAGE);
+  for (const key of ["input", "expected", "actual", "diff"]) if (typeof details[key] === "string") details[key] = clip(details[key] as string, MAX_DETAIL);
+  outcome.message = clip(outcome.message, MAX_MESSAGE);
+  if (outcome.note !== undefined) outcome.note = clip(outcome.note, MAX_MESSAGE);
   outcome.details = details;
   return JSON.stringify(outcome);
 }
