@@ -18,6 +18,7 @@ import { submissionRoutes } from "./routes/submissions.ts";
 import { authoringRoutes } from "./routes/authoring.ts";
 import { regradeRoutes } from "./routes/regrades.ts";
 import { webPlugin } from "./plugins/web.ts";
+import { liveStreamsPlugin } from "./grading/live-streams.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -46,6 +47,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.decorate("config", deps.config);
   await app.register(errorsPlugin);
   await app.register(docsPlugin);
+  // Before auth: its budget check must come before the session lookup.
+  await app.register(liveStreamsPlugin, { perUser: deps.config.ssePerUser, opensPerSecond: deps.config.sseOpensPerSecond });
   await app.register(authPlugin);
   await app.register(healthRoutes);
   await app.register(authRoutes);
