@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { PrismaClient } from "@autograder/db";
 import type { Config } from "./config.ts";
 import { docsPlugin } from "./plugins/docs.ts";
-import { errorsPlugin } from "./plugins/errors.ts";
+import { errorsPlugin, frameworkErrors } from "./plugins/errors.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { authPlugin } from "./plugins/auth.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -40,6 +40,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const app = Fastify({
     logger: deps.logger ?? { level: deps.config.logLevel },
     bodyLimit: 1024 * 1024,
+    frameworkErrors,
     trustProxy: true,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -8,6 +8,7 @@ import { createTestApp, type TestApp } from "../../../test-support/app.ts";
 import { loginAs, type SessionHeaders } from "../../../test-support/session.ts";
 import { hashPassword } from "../src/auth/password.ts";
 import { syncExercises } from "../src/exercises/catalog.ts";
+import type {} from "../src/grading/live-streams.ts";
 
 const FIXTURES = fileURLToPath(new URL("../../../packages/sandbox/test/fixtures/exercises", import.meta.url));
 const EXERCISE = "sorting/tiny-sort";

@@ -1,8 +1,9 @@
 // One error shape for every failure: {"error": {"code", "message"}}.
 // Codes come from the shared catalog in @autograder/shared.
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { AppError, type ErrorCode } from "@autograder/shared";
+import { databaseErrorAsAppError } from "../http/database-errors.ts";
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
@@ -30,7 +31,7 @@ function toAppError(err: FastifyError): AppError {
     return new AppError(err.statusCode === 404 ? "NOT_FOUND" : "VALIDATION", err.message);
   }
   if (isDatabaseDown(err)) return new AppError("DB_UNAVAILABLE");
-  return new AppError("INTERNAL");
+  return databaseErrorAsAppError(err) ?? new AppError("INTERNAL");
 }
 
 /** Errors from pg / Prisma's adapter when the server is gone. */
@@ -41,10 +42,20 @@ export function isDatabaseDown(err: unknown): boolean {
   );
 }
 
+/**
+ * Errors Fastify raises before routing (a URL with malformed percent-encoding), passed as
+ * the `frameworkErrors` option of Fastify(): without it they bypass the error handler.
+ */
+export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const appError = err.code === "FST_ERR_BAD_URL" ? new AppError("VALIDATION", "The URL is not valid: check its percent-encoding.") : toAppError(err);
+  void reply.code(appError.statusCode).send(appError.toBody());
+}
+
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const appError = toAppError(err);
     if (appError.statusCode >= 500) request.log.error({ err }, "request failed");
+    else if (!(err instanceof AppError) && !err.validation && !err.statusCode) request.log.warn({ err }, "request refused by the database");
     return reply.status(appError.statusCode).send(appError.toBody());
   });
   app.setNotFoundHandler((request, reply) => {
