@@ -171,6 +171,8 @@ export function fromSchema(schema: JsonSchema): fc.Arbitrary<unknown> {
   return fc.oneof({ arbitrary: good, weight: 6 }, { arbitrary: spoiled, weight: 2 }, { arbitrary: anyJson, weight: 1 });
 }
 
+const text = (v: unknown): string => (typeof v === "object" && v !== null ? JSON.stringify(v) : String(v));
+
 /** encodeURIComponent that also encodes lone surrogates (as the invalid UTF-8 a client could send). */
 function enc(value: string): string {
   try {
@@ -183,7 +185,7 @@ function enc(value: string): string {
 /** Path segments: drawn values, known ids, or hostile ones (bad percent-encoding, very long). */
 function pathValue(schema: JsonSchema | undefined, known: readonly string[]): fc.Arbitrary<string> {
   const raw = fc.oneof(
-    { arbitrary: typed(schema ?? { type: "string" }).map((v) => enc(String(v))), weight: 4 },
+    { arbitrary: typed(schema ?? { type: "string" }).map((v) => enc(text(v))), weight: 4 },
     ...(known.length > 0 ? [{ arbitrary: fc.constantFrom(...known).map(enc), weight: 4 }] : []),
     { arbitrary: fc.constantFrom("%", "%E0%A4%A", "%ZZ", "%00", "a%00b", "x".repeat(5000), "%C0%AF", ".."), weight: 2 },
   );
@@ -192,7 +194,7 @@ function pathValue(schema: JsonSchema | undefined, known: readonly string[]): fc
 
 function queryValue(schema: JsonSchema | undefined): fc.Arbitrary<string> {
   return fc.oneof(
-    { arbitrary: typed(schema ?? { type: "string" }).map((v) => String(v)), weight: 4 },
+    { arbitrary: typed(schema ?? { type: "string" }).map(text), weight: 4 },
     { arbitrary: fc.constantFrom("-1", "1e308", "99999999999999999999", "NaN", "\u0000", "2016-12-31T23:59:60Z", "0000-01-01", "x".repeat(10_000)), weight: 2 },
   );
 }

@@ -80,6 +80,10 @@ export interface ReapedJob {
 export async function reapOrphanedJobs(pool: pg.Pool, boss: PgBoss, queues: readonly string[]): Promise<ReapedJob[]> {
   // Lock and unlock must happen on one session: hold one pooled connection throughout.
   const client = await pool.connect();
+  // A checked-out client has no listener of the pool's: a server that dies between two of
+  // these queries would otherwise throw from the socket and end the process.
+  const ignore = (): void => {};
+  client.on("error", ignore);
   const reaped: ReapedJob[] = [];
   try {
     // pg-boss 10 keeps jobs in pgboss.job; only its documented columns are read here.
@@ -99,9 +103,11 @@ export async function reapOrphanedJobs(pool: pg.Pool, boss: PgBoss, queues: read
       reaped.push({ queue: job.name, id: job.id, final: job.retry_count >= job.retry_limit, data: job.data });
     }
   } catch (error) {
+    client.removeListener("error", ignore);
     client.release(error as Error);
     throw error;
   }
+  client.removeListener("error", ignore);
   client.release();
   return reaped;
 }
