@@ -5,7 +5,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { createPrisma } from "@autograder/db";
-import { createBoss, createNotifier, GRADING_QUEUE, reapOrphanedJobs, VALIDATION_QUEUE, type GradingJob, type PgBoss } from "@autograder/queue";
+import { createBoss, createNotifier, enqueueGrading, GRADING_QUEUE, reapOrphanedJobs, unqueuedSubmissions, VALIDATION_QUEUE, type GradingJob, type PgBoss } from "@autograder/queue";
 import { writeFailure } from "./grade-submission.ts";
 import type { WorkerMessage } from "./worker-process.ts";
 
@@ -19,6 +19,9 @@ export interface SupervisorOptions {
   /** How often the reaper looks for jobs whose lease is gone (default 2 s). */
   reapIntervalMs?: number;
 }
+
+/** Reaper rounds between two sweeps for submissions stored but never queued. */
+const SWEEP_EVERY = 8;
 
 /** A worker still grading this long after SIGTERM is killed and its jobs handed back. */
 export const DEFAULT_STOP_TIMEOUT_MS = 15_000;
@@ -81,6 +84,7 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
   };
   let stopped = false;
   let reaping = false;
+  let rounds = 0;
   const reap = async (): Promise<void> => {
     if (reaping || stopping) return;
     reaping = true;
@@ -91,6 +95,13 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
         if (job.final && job.queue === GRADING_QUEUE) {
           await writeFailure(prisma, notifier, (job.data as GradingJob).submissionId, "the grader lost its connection on every attempt");
         }
+      }
+      // Rarer than the reaper: it reads the submissions table.
+      if (++rounds % SWEEP_EVERY !== 0) return;
+      for (const submissionId of await unqueuedSubmissions(notifier, GRADING_QUEUE)) {
+        log(`grader supervisor: submission ${submissionId} was stored but never queued; queueing it`);
+        // A round of its own: the singleton key of the lost round may still be taken.
+        await enqueueGrading(boss, notifier, submissionId, Date.now());
       }
     } catch {
       // The database is away; the next round tries again.

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { createPrisma, type PrismaClient } from "@autograder/db";
-import { createBoss, enqueueGrading, GRADING_QUEUE, JobLeases, LEASE_GRACE_SECONDS, type PgBoss } from "@autograder/queue";
+import { createBoss, enqueueGrading, GRADING_QUEUE, JobLeases, LEASE_GRACE_SECONDS, UNQUEUED_AFTER_SECONDS, type PgBoss } from "@autograder/queue";
 import { createTestDatabase, type TestDatabase } from "../../../test-support/database.ts";
 import { syncExercises } from "../../api/src/exercises/catalog.ts";
 import { gradeSubmission, startSupervisor, type Supervisor } from "../src/index.ts";
@@ -131,6 +131,17 @@ describe("the grader", () => {
     const done = await until(() => statusOf(id), (s) => s.status === "graded", 60_000);
     expect(done.tests).toHaveLength(4);
     expect(done.attempts).toBe(1);
+  });
+
+  it("queues a submission that was stored but never queued (the database went away in between)", async () => {
+    await supervisor!.stop();
+    const s = await prisma.submission.create({ data: { userId, exerciseId: EXERCISE, exerciseVersionId: versionId, kind: "submit", code: GOOD, createdAt: new Date(Date.now() - (UNQUEUED_AFTER_SECONDS + 5) * 1000) } });
+    const fresh = await newSubmission(GOOD);
+    supervisor = await startSupervisor({ databaseUrl: db.url, workers: 1, concurrency: 2, log: () => {}, reapIntervalMs: 100 });
+    const done = await until(() => statusOf(s.id), (x) => x.status === "graded", 60_000);
+    expect(done.tests).toHaveLength(4);
+    // One stored a moment ago may still be on its way to the queue: left alone.
+    expect((await statusOf(fresh)).status).toBe("queued");
   });
 
   it("ends a job that fails on every attempt as an error result the student can see", async () => {

@@ -121,4 +121,4 @@ export function listen(databaseUrl: string, channel: string, onMessage: (payload
 }
 
 export { PgBoss };
-export { JobLeases, reapOrphanedJobs, LEASE_GRACE_SECONDS, type ReapedJob } from "./leases.ts";
+export { JobLeases, reapOrphanedJobs, unqueuedSubmissions, LEASE_GRACE_SECONDS, UNQUEUED_AFTER_SECONDS, type ReapedJob } from "./leases.ts";

@@ -111,3 +111,22 @@ export async function reapOrphanedJobs(pool: pg.Pool, boss: PgBoss, queues: read
   client.release();
   return reaped;
 }
+
+/** A stored submission waits this long for its job before the sweeper queues one. */
+export const UNQUEUED_AFTER_SECONDS = 30;
+
+/**
+ * Submissions stored as `queued` that have no live grading job: the database went away
+ * between storing one and queueing it (the student got a 503, yet the row counts against
+ * their in-flight limit). The supervisor queues them again.
+ */
+export async function unqueuedSubmissions(pool: pg.Pool, gradingQueue: string): Promise<string[]> {
+  const { rows } = await pool.query<{ id: string }>(
+    `SELECT s.id FROM "Submission" s
+      WHERE s.status = 'queued' AND s."createdAt" < now() - make_interval(secs => $2)
+        AND NOT EXISTS (SELECT 1 FROM pgboss.job j WHERE j.name = $1 AND j.data->>'submissionId' = s.id::text AND j.state < 'completed')
+      LIMIT 100`,
+    [gradingQueue, UNQUEUED_AFTER_SECONDS],
+  );
+  return rows.map((r) => r.id);
+}
