@@ -4,7 +4,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../../test-support/app.ts";
+import { createTestApp } from "../../../test-support/app.ts";
 import { loginAs, type SessionHeaders } from "../../../test-support/session.ts";
 import { hashPassword } from "../src/auth/password.ts";
 import { syncExercises } from "../src/exercises/catalog.ts";
