@@ -16,9 +16,10 @@ async function main() {
     }
     throw err;
   }
-  let platform;
+  let platform: Awaited<ReturnType<typeof startPlatform>> | undefined;
   const fatal = (message: string): void => {
     process.stderr.write(`Stopping: ${message}\n`);
+    platform?.abort();
     // A supervisor (Docker's restart policy, systemd) starts a fresh copy.
     process.exit(1);
   };
@@ -38,11 +39,11 @@ async function main() {
     log(`${signal} received, shutting down...`);
     const deadline = setTimeout(() => {
       process.stderr.write(`Shutdown did not finish within SHUTDOWN_TIMEOUT_MS=${config.shutdownTimeoutMs} ms; exiting anyway.\n`);
-      platform.abort();
+      platform?.abort();
       process.exit(1);
     }, config.shutdownTimeoutMs);
     deadline.unref();
-    await platform.stop();
+    await platform?.stop();
     log("Stopped.");
     process.exit(0);
   };

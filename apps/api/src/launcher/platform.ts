@@ -14,7 +14,7 @@ import { acquireInstanceLock } from "./instance-lock.ts";
 export interface RunningPlatform {
   url: string;
   app: FastifyInstance;
-  /** The orderly shutdown (see stopInOrder); resolves when everything is stopped. */
+  /** The orderly shutdown, in the order documented at `stop` below; the caller enforces the deadline. */
   stop(): Promise<void>;
   /** Past the deadline: kills what still runs (graders, PostgreSQL in immediate mode) at once. */
   abort(): void;

@@ -112,7 +112,10 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         stream.send("graded", first);
         return stream.end();
       }
+      let finalSent = false;
       const sendFinal = async (): Promise<void> => {
+        if (finalSent) return;
+        finalSent = true;
         const view = await loadSubmissionView(app.prisma, first.id).catch(() => null);
         if (view) stream.send("graded", view);
         stream.end();
