@@ -39,10 +39,14 @@ export class JobLeases {
     return this.client;
   }
 
-  /** Takes the lease; when the database is unreachable the job is simply reaped later. */
+  /**
+   * Takes the lease; when the database is unreachable the job is simply reaped later. A try-lock:
+   * a blocking one would stall this connection, and every other lease with it, behind a job
+   * still held elsewhere (redelivered after pg-boss's expiry); results are written once anyway.
+   */
   async hold(jobId: string): Promise<void> {
     try {
-      await (await this.connection()).query(`SELECT pg_advisory_lock(${LOCK_KEY})`, [jobId]);
+      await (await this.connection()).query(`SELECT pg_try_advisory_lock(${LOCK_KEY})`, [jobId]);
     } catch (error) {
       this.onError(error as Error);
     }
