@@ -56,6 +56,8 @@ export interface Identity {
 }
 
 export interface Finding {
+  /** 5xx; an error outside our shape; a body of the wrong type accepted (coerced) with a 2xx. */
+  kind: "5xx" | "shape" | "coerced";
   route: string;
   status: number;
   url: string;
@@ -255,6 +257,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
       const bad = res.statusCode >= 500 || (res.statusCode >= 400 && !isErrorShape(parsed));
       if (bad) {
         findings.push({
+          kind: res.statusCode >= 500 ? "5xx" : "shape",
           route: `${route.method} ${route.path}`,
           status: res.statusCode,
           url: url.length > 200 ? `${url.slice(0, 200)}...` : url,
@@ -265,5 +268,43 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
       }
     }
   }
+  for (const route of options.routes) {
+    if (Date.now() - started > options.timeLimitMs) break;
+    const probe = await coercionProbe(options, route);
+    requests += probe.requests;
+    for (const [status, n] of Object.entries(probe.statuses)) statuses[status] = (statuses[status] ?? 0) + n;
+    findings.push(...probe.findings);
+  }
   return { routes: options.routes.length, requests, statuses, findings, durationMs: Date.now() - started };
+}
+
+/**
+ * Sends a valid body with one string property replaced by a number, as each identity with a
+ * known id in the path: a 2xx means the body was coerced instead of refused.
+ */
+async function coercionProbe(options: FuzzOptions, route: Route): Promise<{ requests: number; statuses: Record<string, number>; findings: Finding[] }> {
+  const statuses: Record<string, number> = {};
+  const findings: Finding[] = [];
+  let requests = 0;
+  const body = route.body;
+  const strings = Object.entries(body?.properties ?? {}).filter(([, p]) => p.type === "string" && p.enum === undefined && p.format === undefined);
+  if (body === undefined || strings.length === 0 || route.streaming) return { requests, statuses, findings };
+  const [valid] = fc.sample(typed(body), { numRuns: 1, seed: options.seed });
+  for (const [name] of strings) {
+    const payload = { ...(valid as Record<string, unknown>), [name]: 123 };
+    for (const identity of options.identities.filter((i) => i.name.endsWith("(token)"))) {
+      for (const id of options.knownIds.slice(0, 4)) {
+        const url = route.path.replace(/\{(\w+)\}/g, () => encodeURIComponent(id));
+        const res = await options.app.inject({ method: route.method as "POST", url, headers: { ...identity.headers, "content-type": "application/json" }, payload: JSON.stringify(payload) });
+        requests++;
+        statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+        if (res.statusCode < 300) {
+          findings.push({ kind: "coerced", route: `${route.method} ${route.path}`, status: res.statusCode, url, body: JSON.stringify(payload).slice(0, 200), response: res.body.slice(0, 300), identity: identity.name });
+          break;
+        }
+        if (!route.path.includes("{")) break;
+      }
+    }
+  }
+  return { requests, statuses, findings };
 }

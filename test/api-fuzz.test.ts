@@ -15,7 +15,7 @@ describe("OpenAPI fuzzer (sample)", () => {
   it("every route from the OpenAPI document, 5 requests each: no 5xx, errors in our shape", { timeout: 120_000 }, async () => {
     expect(w.routes.length).toBeGreaterThan(30);
     const report = await fuzz({ app: w.t.app, routes: w.routes, identities: w.identities, knownIds: w.knownIds, runsPerRoute: 5, timeLimitMs: 60_000, seed: 7 });
-    expect(report.requests).toBe(w.routes.length * 5);
+    expect(report.requests).toBeGreaterThanOrEqual(w.routes.length * 5);
     expect(report.findings.filter((f) => !isKnown(f))).toEqual([]);
   });
 

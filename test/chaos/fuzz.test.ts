@@ -20,6 +20,7 @@ describe("OpenAPI fuzzer", () => {
     const unknown = report.findings.filter((f) => !isKnown(f));
     const known = report.findings.filter(isKnown);
     console.log(JSON.stringify({ routes: report.routes, requests: report.requests, statuses: report.statuses, durationMs: report.durationMs, knownFindings: known.length, knownRules: KNOWN_INPUT_FINDINGS.length }));
+    for (const f of known) console.log(`known: ${f.kind} ${f.status} ${f.route} as ${f.identity}: ${f.body}`);
     for (const f of unknown.slice(0, 20)) console.log(JSON.stringify(f));
     expect(report.requests).toBeGreaterThan(report.routes * Math.min(RUNS_PER_ROUTE, 10));
     expect(unknown).toEqual([]);
