@@ -17,11 +17,17 @@ async function main() {
     }
     throw err;
   }
-  let platform;
+  let platform: Awaited<ReturnType<typeof startPlatform>> | undefined;
+  const fatal = (message: string): void => {
+    process.stderr.write(`Stopping: ${message}\n`);
+    platform?.abort();
+    // A supervisor (Docker's restart policy, systemd) starts a fresh copy.
+    process.exit(1);
+  };
   try {
     // The server lists the web app's files once at start, so build them first when missing.
     await ensureWebBuilt(log);
-    platform = await startPlatform(config, log);
+    platform = await startPlatform(config, log, { onFatal: fatal });
   } catch (err) {
     process.stderr.write(`Could not start: ${(err as Error).message}\n`);
     process.exit(1);
@@ -32,7 +38,13 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log(`${signal} received, shutting down...`);
-    await platform.stop();
+    const deadline = setTimeout(() => {
+      process.stderr.write(`Shutdown did not finish within SHUTDOWN_TIMEOUT_MS=${config.shutdownTimeoutMs} ms; exiting anyway.\n`);
+      platform?.abort();
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    deadline.unref();
+    await platform?.stop();
     log("Stopped.");
     process.exit(0);
   };

@@ -12,8 +12,10 @@ export interface PlatformProcess {
   exited(): Promise<number | null>;
 }
 
-export function startPlatformProcess(env: NodeJS.ProcessEnv): PlatformProcess {
-  const child = spawn(process.execPath, ["--no-node-snapshot", "--import", "tsx", "scripts/start.ts"], {
+/** `command`: argv as Docker would run it (["node", ...] runs this test's node). */
+export function startPlatformProcess(env: NodeJS.ProcessEnv, command: string[] = ["node", "--no-node-snapshot", "--import", "tsx", "scripts/start.ts"]): PlatformProcess {
+  const [file, ...args] = command;
+  const child = spawn(file === "node" ? process.execPath : file!, args, {
     cwd: REPO_ROOT,
     env: { ...process.env, LOG_LEVEL: "warn", DATABASE_URL: "", ...env },
   });

@@ -50,6 +50,17 @@ describe("docker-compose.yml", () => {
     expect(compose.services.app.environment.HOST).toBe("0.0.0.0");
   });
 
+  it("runs node directly, so `docker compose stop` delivers SIGTERM to it (npm's shell would swallow it)", () => {
+    for (const service of ["app", "grader"]) {
+      expect(compose.services[service].command[0], service).toBe("node");
+      expect(compose.services[service].stop_grace_period, service).toBeDefined();
+    }
+    const cmd = [...dockerfile.matchAll(/^CMD\s+(\[.*\])\s*$/gm)].at(-1)?.[1];
+    expect(JSON.parse(cmd ?? "[]")[0]).toBe("node");
+    expect(scripts.start).toMatch(/^exec node /);
+    expect(scripts["start:grader"]).toMatch(/^exec node /);
+  });
+
   it("runs commands that exist in package.json", () => {
     for (const service of ["app", "grader"]) {
       for (const script of npmScriptsIn(compose.services[service].command)) {

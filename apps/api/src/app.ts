@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { PrismaClient } from "@autograder/db";
 import type { Config } from "./config.ts";
 import { docsPlugin } from "./plugins/docs.ts";
-import { errorsPlugin, frameworkErrorReply } from "./plugins/errors.ts";
+import { errorsPlugin, frameworkErrors } from "./plugins/errors.ts";
 import { inputPlugin, strictBodySchemaController } from "./plugins/input.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { authPlugin } from "./plugins/auth.ts";
@@ -20,6 +20,7 @@ import { submissionRoutes } from "./routes/submissions.ts";
 import { authoringRoutes } from "./routes/authoring.ts";
 import { regradeRoutes } from "./routes/regrades.ts";
 import { webPlugin } from "./plugins/web.ts";
+import { liveStreamsPlugin } from "./grading/live-streams.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -45,7 +46,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     trustProxy: deps.config.trustProxy.length > 0 ? deps.config.trustProxy : false,
     schemaController: strictBodySchemaController,
     // Malformed percent-encoding and over-long path params, in the API's error shape.
-    frameworkErrors: frameworkErrorReply,
+    frameworkErrors,
     routerOptions: { maxParamLength: 500 },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate("prisma", deps.prisma);
@@ -53,6 +54,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(errorsPlugin);
   await app.register(inputPlugin);
   await app.register(docsPlugin);
+  // Before auth: its budget check must come before the session lookup.
+  await app.register(liveStreamsPlugin, { perUser: deps.config.ssePerUser, opensPerSecond: deps.config.sseOpensPerSecond });
   await app.register(authPlugin);
   await app.register(healthRoutes);
   await app.register(authRoutes);

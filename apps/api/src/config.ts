@@ -24,6 +24,9 @@ const ConfigSchema = Type.Object({
   SESSION_TTL_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 90, default: 24 * 7 }),
   COOKIE_SECURE: Type.Union([Type.Literal("auto"), Type.Literal("true"), Type.Literal("false")], { default: "auto" }),
   TRUST_PROXY: Type.String({ default: "" }),
+  SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 1000, maximum: 600_000, default: 20_000 }),
+  SSE_PER_USER: Type.Integer({ minimum: 1, maximum: 1000, default: 8 }),
+  SSE_OPENS_PER_SECOND: Type.Integer({ minimum: 1, maximum: 100_000, default: 50 }),
 });
 
 /** Names proxy-addr (Fastify's trustProxy) knows for whole address ranges. */
@@ -69,13 +72,19 @@ export interface Config {
   cookieSecure: "auto" | "true" | "false";
   /** Proxies whose X-Forwarded-For/-Proto/-Host are believed; empty: none (the default). */
   trustProxy: string[];
+  /** The whole orderly shutdown must finish within this; then the process exits anyway. */
+  shutdownTimeoutMs: number;
+  /** Live-status streams one user may hold open at once. */
+  ssePerUser: number;
+  /** Streams the whole server opens per second (a burst of this size is allowed). */
+  sseOpensPerSecond: number;
 }
 
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-const INTEGER_KEYS = ["PORT", "GRADER_WORKERS", "GRADER_CONCURRENCY", "SESSION_TTL_HOURS"] as const;
+const INTEGER_KEYS = ["PORT", "GRADER_WORKERS", "GRADER_CONCURRENCY", "SESSION_TTL_HOURS", "SHUTDOWN_TIMEOUT_MS", "SSE_PER_USER", "SSE_OPENS_PER_SECOND"] as const;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const raw: Record<string, unknown> = {};
@@ -111,5 +120,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: c.SESSION_TTL_HOURS,
     cookieSecure: c.COOKIE_SECURE,
     trustProxy: parseTrustProxy(c.TRUST_PROXY),
+    shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
+    ssePerUser: c.SSE_PER_USER,
+    sseOpensPerSecond: c.SSE_OPENS_PER_SECOND,
   };
 }

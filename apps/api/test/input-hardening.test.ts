@@ -4,7 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test-support/app.ts";
-import { databaseDataError } from "../src/plugins/errors.ts";
+import { databaseErrorAsAppError } from "../src/http/database-errors.ts";
 import { bearer, createToken, login, makeExercise, makeUser } from "./support/accounts.ts";
 
 let t: TestApp;
@@ -126,7 +126,7 @@ describe("input hardening", () => {
       try {
         await write();
       } catch (err) {
-        return databaseDataError(err);
+        return databaseErrorAsAppError(err);
       }
       throw new Error("the database accepted it");
     };
@@ -136,6 +136,6 @@ describe("input hardening", () => {
     expect((await refused(() => t.prisma.course.update({ where: { id: "00000000-0000-0000-0000-000000000000" }, data: { title: "x" } })))?.code).toBe("NOT_FOUND");
     expect((await refused(() => t.prisma.course.create({ data: { title: "dup", joinCode: "INPUT001", ownerId: owner } })))?.code).toBe("CONFLICT");
     // And an error that is ours stays a 500.
-    expect(databaseDataError(new Error("boom"))).toBeNull();
+    expect(databaseErrorAsAppError(new Error("boom"))).toBeUndefined();
   });
 });

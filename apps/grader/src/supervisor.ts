@@ -1,10 +1,11 @@
 // Runs grader worker processes and keeps them running. A worker that dies (a native crash in
 // the sandbox, an out-of-memory kill) is restarted; the jobs it held are failed at once so
-// pg-boss retries them with back-off instead of waiting for them to expire.
+// pg-boss retries them with back-off instead of waiting for them to expire. A reaper hands
+// back jobs whose lease is gone (a worker on another machine, or a PostgreSQL restart).
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { createPrisma } from "@autograder/db";
-import { createBoss, createNotifier, GRADING_QUEUE, type PgBoss } from "@autograder/queue";
+import { createBoss, createNotifier, enqueueGrading, GRADING_QUEUE, reapOrphanedJobs, unqueuedSubmissions, VALIDATION_QUEUE, type GradingJob, type PgBoss } from "@autograder/queue";
 import { writeFailure } from "./grade-submission.ts";
 import type { WorkerMessage } from "./worker-process.ts";
 
@@ -15,7 +16,15 @@ export interface SupervisorOptions {
   workers: number;
   concurrency: number;
   log?: (line: string) => void;
+  /** How often the reaper looks for jobs whose lease is gone (default 2 s). */
+  reapIntervalMs?: number;
 }
+
+/** Reaper rounds between two sweeps for submissions stored but never queued. */
+const SWEEP_EVERY = 8;
+
+/** A worker still grading this long after SIGTERM is killed and its jobs handed back. */
+export const DEFAULT_STOP_TIMEOUT_MS = 15_000;
 
 interface Slot {
   index: number;
@@ -30,7 +39,11 @@ export interface Supervisor {
   pids(): number[];
   /** Resolves when every worker reported ready. */
   ready: Promise<void>;
-  stop(): Promise<void>;
+  /**
+   * Stops taking jobs; running ones finish within `timeoutMs`, after which their workers are
+   * killed and the jobs handed back to the queue.
+   */
+  stop(timeoutMs?: number): Promise<void>;
 }
 
 export async function startSupervisor(options: SupervisorOptions): Promise<Supervisor> {
@@ -52,6 +65,51 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
     const job = await boss.getJobById(queue, jobId);
     if (job?.state === "failed") await writeFailure(prisma, notifier, submissionId, "the grader crashed on every attempt");
   };
+  /** Hand-backs still being written; stop() waits for them before closing the connections. */
+  const pending = new Set<Promise<void>>();
+  const track = (p: Promise<void>): void => {
+    pending.add(p);
+    void p.finally(() => pending.delete(p));
+  };
+  /** Retries while the database is briefly away (a job failed here is retried sooner than the reaper would). */
+  const failWithRetry = async (queue: string, jobId: string, submissionId: string | undefined, error: string): Promise<void> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await failJob(queue, jobId, submissionId, error);
+      } catch (e) {
+        if (attempt >= 4 || stopped) throw e;
+        await new Promise((r) => setTimeout(r, 500 * (attempt + 1)));
+      }
+    }
+  };
+  let stopped = false;
+  let reaping = false;
+  let rounds = 0;
+  const reap = async (): Promise<void> => {
+    if (reaping || stopping) return;
+    reaping = true;
+    try {
+      const reaped = await reapOrphanedJobs(notifier, boss, [GRADING_QUEUE, VALIDATION_QUEUE]);
+      for (const job of reaped) {
+        log(`grader supervisor: job ${job.id} (${job.queue}) lost its worker's connection; ${job.final ? "no attempts left" : "handed back for a retry"}`);
+        if (job.final && job.queue === GRADING_QUEUE) {
+          await writeFailure(prisma, notifier, (job.data as GradingJob).submissionId, "the grader lost its connection on every attempt");
+        }
+      }
+      // Rarer than the reaper: it reads the submissions table.
+      if (++rounds % SWEEP_EVERY !== 0) return;
+      for (const submissionId of await unqueuedSubmissions(notifier, GRADING_QUEUE)) {
+        log(`grader supervisor: submission ${submissionId} was stored but never queued; queueing it`);
+        // A round of its own: the singleton key of the lost round may still be taken.
+        await enqueueGrading(boss, notifier, submissionId, Date.now());
+      }
+    } catch {
+      // The database is away; the next round tries again.
+    } finally {
+      reaping = false;
+    }
+  };
+  const reaper = setInterval(() => void reap(), options.reapIntervalMs ?? 2000);
   const readyWaiters: Array<() => void> = [];
   let readyCount = 0;
   const ready = new Promise<void>((resolve) => readyWaiters.push(resolve));
@@ -73,7 +131,9 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
       const held = [...slot.jobs.entries()];
       slot.jobs.clear();
       const error = `grader worker died (${signal ?? `exit ${code}`})`;
-      for (const [jobId, [queue, submissionId]] of held) failJob(queue, jobId, submissionId, error).catch((e: Error) => log(`grader supervisor: could not fail job ${jobId}: ${e.message}`));
+      for (const [jobId, [queue, submissionId]] of held) {
+        track(failWithRetry(queue, jobId, submissionId, error).catch((e: Error) => log(`grader supervisor: could not fail job ${jobId} (the reaper will): ${e.message}`)));
+      }
       if (stopping) return;
       slot.restarts++;
       const delay = Math.min(10_000, 250 * 2 ** Math.min(slot.restarts, 6));
@@ -91,15 +151,16 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
   return {
     ready,
     pids: () => slots.map((s) => s.child?.pid).filter((p): p is number => p !== undefined),
-    async stop() {
+    async stop(timeoutMs = DEFAULT_STOP_TIMEOUT_MS) {
       stopping = true;
+      clearInterval(reaper);
       await Promise.all(
         slots.map(
           (slot) =>
             new Promise<void>((resolve) => {
               const child = slot.child;
               if (child === undefined || child.exitCode !== null) return resolve();
-              const force = setTimeout(() => child.kill("SIGKILL"), 30_000);
+              const force = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
               child.once("exit", () => {
                 clearTimeout(force);
                 resolve();
@@ -108,6 +169,8 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
             }),
         ),
       );
+      await Promise.allSettled([...pending]);
+      stopped = true;
       await boss.stop({ graceful: false, wait: true }).catch(() => {});
       await prisma.$disconnect().catch(() => {});
       await notifier.end().catch(() => {});

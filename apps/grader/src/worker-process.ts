@@ -2,7 +2,7 @@
 // jobs with fetch() until the queue is empty or it is busy, and grades up to `concurrency` at
 // once. A slow poll is the safety net for a missed notification.
 import { createPrisma } from "@autograder/db";
-import { createBoss, createNotifier, GRADING_QUEUE, JOBS_CHANNEL, listen, VALIDATION_QUEUE, type GradingJob, type ValidationJob } from "@autograder/queue";
+import { createBoss, createNotifier, GRADING_QUEUE, JobLeases, JOBS_CHANNEL, listen, VALIDATION_QUEUE, type GradingJob, type ValidationJob } from "@autograder/queue";
 import { gradeSubmission, writeFailure } from "./grade-submission.ts";
 import { validateVersion } from "./validate-version.ts";
 
@@ -24,6 +24,9 @@ boss.on("error", (error) => {
   if (!stopping) process.stderr.write(`grader worker: pg-boss: ${error.message}\n`);
 });
 await boss.start();
+const leases = new JobLeases(databaseUrl, (error) => {
+  if (!stopping) process.stderr.write(`grader worker: lease connection: ${error.message}\n`);
+});
 
 let inFlight = 0;
 let draining = false;
@@ -57,12 +60,18 @@ const HANDLERS: Record<string, (job: Job<never>) => Promise<void>> = {
 async function work(queue: string, job: Job<never>): Promise<void> {
   const submissionId = queue === GRADING_QUEUE ? (job as Job<GradingJob>).data.submissionId : undefined;
   send({ type: "started", queue, jobId: job.id, ...(submissionId ? { submissionId } : {}) });
+  await leases.hold(job.id);
   try {
     await HANDLERS[queue]!(job);
     await boss.complete(queue, job.id);
   } catch (error) {
-    await boss.fail(queue, job.id, { error: error instanceof Error ? error.message : String(error) }).catch(() => {});
+    // When the database is gone this fails too; the job's lease goes with the connection and
+    // the supervisor's reaper hands it back once the database is there again.
+    await boss.fail(queue, job.id, { error: error instanceof Error ? error.message : String(error) }).catch((e: Error) => {
+      process.stderr.write(`grader worker: could not fail job ${job.id} (the reaper will): ${e.message}\n`);
+    });
   } finally {
+    await leases.release(job.id);
     send({ type: "finished", queue, jobId: job.id });
     inFlight--;
     if (stopping && inFlight === 0) idle?.();
@@ -104,6 +113,7 @@ async function shutdown(): Promise<void> {
   await unlisten();
   if (inFlight > 0) await new Promise<void>((resolve) => (idle = resolve));
   await boss.stop({ graceful: true, wait: true }).catch(() => {});
+  await leases.close();
   await prisma.$disconnect().catch(() => {});
   await notifier.end().catch(() => {});
   process.exit(0);

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { createPrisma, type PrismaClient } from "@autograder/db";
-import { createBoss, enqueueGrading, type PgBoss } from "@autograder/queue";
+import { createBoss, enqueueGrading, GRADING_QUEUE, JobLeases, LEASE_GRACE_SECONDS, UNQUEUED_AFTER_SECONDS, type PgBoss } from "@autograder/queue";
 import { createTestDatabase, type TestDatabase } from "../../../test-support/database.ts";
 import { syncExercises } from "../../api/src/exercises/catalog.ts";
 import { gradeSubmission, startSupervisor, type Supervisor } from "../src/index.ts";
@@ -101,6 +101,47 @@ describe("the grader", () => {
     expect(done.attempts).toBe(2);
     expect(done.tests).toHaveLength(4);
     expect(supervisor!.pids()[0]).not.toBe(pidBefore);
+  });
+
+  it("hands back within seconds a job whose worker's database connection died (not after pg-boss's 15-minute expiry)", async () => {
+    await supervisor!.stop();
+    const id = await newSubmission(GOOD);
+    await enqueueGrading(boss, notifier, id);
+    const [job] = await boss.fetch<{ submissionId: string }>(GRADING_QUEUE);
+    expect(job?.data.submissionId).toBe(id);
+    const leases = new JobLeases(db.url);
+    await leases.hold(job!.id);
+    const state = async () => (await boss.getJobById(GRADING_QUEUE, job!.id))?.state;
+    const reaper = await startSupervisor({ databaseUrl: db.url, workers: 0, concurrency: 1, log: () => {}, reapIntervalMs: 200 });
+    try {
+      // A held lease is left alone, even past the grace period.
+      await new Promise((r) => setTimeout(r, LEASE_GRACE_SECONDS * 1000 + 800));
+      expect(await state()).toBe("active");
+      const { rows } = await notifier.query<{ pid: number }>("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
+      expect(rows).toHaveLength(1);
+      const lostAt = Date.now();
+      await notifier.query("SELECT pg_terminate_backend($1)", [rows[0]!.pid]);
+      await until(state, (s) => s !== "active", 10_000);
+      expect(Date.now() - lostAt).toBeLessThan(5000);
+    } finally {
+      await reaper.stop();
+      await leases.close();
+    }
+    supervisor = await startSupervisor({ databaseUrl: db.url, workers: 1, concurrency: 2, log: () => {} });
+    const done = await until(() => statusOf(id), (s) => s.status === "graded", 60_000);
+    expect(done.tests).toHaveLength(4);
+    expect(done.attempts).toBe(1);
+  });
+
+  it("queues a submission that was stored but never queued (the database went away in between)", async () => {
+    await supervisor!.stop();
+    const s = await prisma.submission.create({ data: { userId, exerciseId: EXERCISE, exerciseVersionId: versionId, kind: "submit", code: GOOD, createdAt: new Date(Date.now() - (UNQUEUED_AFTER_SECONDS + 5) * 1000) } });
+    const fresh = await newSubmission(GOOD);
+    supervisor = await startSupervisor({ databaseUrl: db.url, workers: 1, concurrency: 2, log: () => {}, reapIntervalMs: 100 });
+    const done = await until(() => statusOf(s.id), (x) => x.status === "graded", 60_000);
+    expect(done.tests).toHaveLength(4);
+    // One stored a moment ago may still be on its way to the queue: left alone.
+    expect((await statusOf(fresh)).status).toBe("queued");
   });
 
   it("ends a job that fails on every attempt as an error result the student can see", async () => {

@@ -40,10 +40,21 @@ export function followSubmission(id: string, onStatus: (status: SubmissionStatus
     timer = setTimeout(() => void poll(Math.min(delay * 1.5, 3000)), delay);
   };
 
-  if (typeof EventSource === "undefined") {
-    void poll(500);
-  } else {
+  const open = () => {
+    if (stopped) return;
     source = new EventSource(`${url}/events`, { withCredentials: true });
+    // The server is shutting down (or too busy): open the stream again after the delay it asks.
+    source.addEventListener("reconnect", (e) => {
+      source?.close();
+      source = null;
+      let retryMs = 1000;
+      try {
+        retryMs = (JSON.parse((e as MessageEvent<string>).data) as { retryMs?: number }).retryMs ?? retryMs;
+      } catch {
+        // keep the default
+      }
+      timer = setTimeout(open, retryMs);
+    });
     source.addEventListener("status", (e) => {
       try {
         const { status } = JSON.parse((e as MessageEvent<string>).data) as { status: SubmissionStatus };
@@ -68,7 +79,9 @@ export function followSubmission(id: string, onStatus: (status: SubmissionStatus
       source = null;
       if (!stopped) void poll(300);
     };
-  }
+  };
+  if (typeof EventSource === "undefined") void poll(500);
+  else open();
   return {
     stop() {
       stopped = true;

@@ -35,7 +35,7 @@ export function createBoss(databaseUrl: string, options: { supervise?: boolean; 
     max: options.max ?? 4,
     supervise: options.supervise ?? false,
     schedule: false,
-    // A job whose worker disappeared (machine gone) is retried after this.
+    // The last resort for a job whose worker disappeared; leases (leases.ts) catch that within seconds.
     expireInSeconds: 15 * 60,
     maintenanceIntervalSeconds: 30,
   });
@@ -121,3 +121,4 @@ export function listen(databaseUrl: string, channel: string, onMessage: (payload
 }
 
 export { PgBoss };
+export { JobLeases, reapOrphanedJobs, unqueuedSubmissions, LEASE_GRACE_SECONDS, UNQUEUED_AFTER_SECONDS, type ReapedJob } from "./leases.ts";

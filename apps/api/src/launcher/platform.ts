@@ -14,24 +14,51 @@ import { acquireInstanceLock } from "./instance-lock.ts";
 export interface RunningPlatform {
   url: string;
   app: FastifyInstance;
+  /** The orderly shutdown, in the order documented at `stop` below; the caller enforces the deadline. */
   stop(): Promise<void>;
+  /** Past the deadline: kills what still runs (graders, PostgreSQL in immediate mode) at once. */
+  abort(): void;
 }
 
-export async function startPlatform(config: Config, log: (line: string) => void): Promise<RunningPlatform> {
+export interface PlatformHooks {
+  /** Something the platform cannot run without is gone for good (the embedded PostgreSQL). */
+  onFatal(message: string): void;
+}
+
+/** Share of the shutdown deadline running gradings get to finish before they are handed back. */
+const GRADING_SHARE = 0.6;
+
+function kill(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+export async function startPlatform(config: Config, log: (line: string) => void, hooks?: PlatformHooks): Promise<RunningPlatform> {
   const releaseLock = acquireInstanceLock(config.dataDir);
   let db: DatabaseHandle | undefined;
   let prisma: PrismaClient | undefined;
   let app: FastifyInstance | undefined;
   let grader: Supervisor | undefined;
+  /**
+   * Shutdown in a fixed order: stop taking jobs and let running gradings finish (or hand them
+   * back to the queue), end the live streams with a `reconnect` event (preClose), close HTTP,
+   * then the database connections and the embedded PostgreSQL. The caller enforces the deadline.
+   */
   const stop = async () => {
+    await grader?.stop(Math.round(config.shutdownTimeoutMs * GRADING_SHARE)).catch(() => {});
     await app?.close().catch(() => {});
-    await grader?.stop().catch(() => {});
     await prisma?.$disconnect().catch(() => {});
     await db?.stop().catch(() => {});
     releaseLock();
   };
   try {
-    db = await openDatabase(config.databaseUrl, config.dataDir);
+    db = await openDatabase(config.databaseUrl, config.dataDir, {
+      onRestart: log,
+      onGiveUp: (error) => (hooks ? hooks.onFatal(error.message) : log(error.message)),
+    });
     log(`Database: ${db.description}`);
     const applied = await applyMigrations(db.url);
     if (applied.length > 0) log(`Applied migrations: ${applied.join(", ")}`);
@@ -58,7 +85,14 @@ export async function startPlatform(config: Config, log: (line: string) => void)
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
     const shownHost = config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
-    return { url: `http://${shownHost}:${port}`, app, stop };
+    const abort = () => {
+      for (const pid of grader?.pids() ?? []) kill(pid, "SIGKILL");
+      // SIGQUIT is PostgreSQL's immediate shutdown: crash recovery on the next start, no data lost.
+      const pgPid = db?.pid();
+      if (pgPid !== undefined) kill(pgPid, "SIGQUIT");
+      releaseLock();
+    };
+    return { url: `http://${shownHost}:${port}`, app, stop, abort };
   } catch (err) {
     await stop();
     throw err;

@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { AppError, type ErrorCode } from "@autograder/shared";
+import { databaseErrorAsAppError } from "../http/database-errors.ts";
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
@@ -13,57 +14,6 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_BAD_URL: "VALIDATION",
   FST_ERR_MAX_PARAM_LENGTH: "VALIDATION",
 };
-
-/**
- * Prisma's request errors that mean the data was refused (too long, out of range, not found,
- * a constraint), not that the server failed: the caller gets a 4xx.
- * https://www.prisma.io/docs/orm/reference/error-reference
- */
-const PRISMA_CODES: Record<string, ErrorCode> = {
-  P2000: "VALIDATION", // value too long for the column
-  P2002: "CONFLICT", // unique constraint
-  P2003: "CONFLICT", // foreign key constraint
-  P2005: "VALIDATION",
-  P2006: "VALIDATION",
-  P2007: "VALIDATION", // data validation error
-  P2009: "VALIDATION",
-  P2011: "VALIDATION", // null constraint
-  P2012: "VALIDATION",
-  P2019: "VALIDATION",
-  P2020: "VALIDATION", // value out of range for the type
-  P2023: "VALIDATION", // inconsistent column data
-  P2025: "NOT_FOUND", // record to update or delete not found
-  P2033: "VALIDATION", // number does not fit in 64 bits
-};
-
-/** PostgreSQL SQLSTATE classes 22 (data exception) and 23 (integrity constraint). */
-function sqlState(err: unknown): string | undefined {
-  const e = err as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } }; cause?: { originalCode?: unknown } };
-  const code = e.meta?.driverAdapterError?.cause?.originalCode ?? e.cause?.originalCode;
-  return typeof code === "string" ? code : undefined;
-}
-
-/** A 4xx for a database error caused by the request's data, or null. */
-export function databaseDataError(err: unknown): AppError | null {
-  if (typeof err !== "object" || err === null) return null;
-  const name = (err as { name?: unknown }).name;
-  if (name === "PrismaClientValidationError") return new AppError("VALIDATION");
-  if (name !== "PrismaClientKnownRequestError") return null;
-  const code = (err as { code?: unknown }).code;
-  const mapped = typeof code === "string" ? PRISMA_CODES[code] : undefined;
-  if (mapped) return new AppError(mapped);
-  const state = sqlState(err);
-  if (state?.startsWith("22")) return new AppError("VALIDATION");
-  if (state?.startsWith("23")) return new AppError("CONFLICT");
-  return null;
-}
-
-/** Fastify's `frameworkErrors`: errors raised before routing (bad URL encoding, long params). */
-export function frameworkErrorReply(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
-  const mapped = (error.code && FASTIFY_CODES[error.code]) || "VALIDATION";
-  const e = new AppError(mapped, mapped === "VALIDATION" ? "The request URL is not valid (bad percent-encoding or an over-long path segment)." : undefined);
-  void reply.status(e.statusCode).send(e.toBody());
-}
 
 function toAppError(err: FastifyError): AppError {
   if (err instanceof AppError) return err;
@@ -84,7 +34,7 @@ function toAppError(err: FastifyError): AppError {
     return new AppError(err.statusCode === 404 ? "NOT_FOUND" : "VALIDATION", err.message);
   }
   if (isDatabaseDown(err)) return new AppError("DB_UNAVAILABLE");
-  return databaseDataError(err) ?? new AppError("INTERNAL");
+  return databaseErrorAsAppError(err) ?? new AppError("INTERNAL");
 }
 
 /** Errors from pg / Prisma's adapter when the server is gone. */
@@ -95,10 +45,25 @@ export function isDatabaseDown(err: unknown): boolean {
   );
 }
 
+/**
+ * Errors Fastify raises before routing (a URL with malformed percent-encoding), passed as
+ * the `frameworkErrors` option of Fastify(): without it they bypass the error handler.
+ */
+export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const appError =
+    err.code === "FST_ERR_BAD_URL"
+      ? new AppError("VALIDATION", "The URL is not valid: check its percent-encoding.")
+      : err.code === "FST_ERR_MAX_PARAM_LENGTH"
+        ? new AppError("VALIDATION", "A part of the URL is too long.")
+        : toAppError(err);
+  void reply.code(appError.statusCode).send(appError.toBody());
+}
+
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const appError = toAppError(err);
     if (appError.statusCode >= 500) request.log.error({ err }, "request failed");
+    else if (!(err instanceof AppError) && !err.validation && !err.statusCode) request.log.warn({ err }, "request refused by the database");
     return reply.status(appError.statusCode).send(appError.toBody());
   });
   app.setNotFoundHandler((request, reply) => {

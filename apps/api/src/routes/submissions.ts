@@ -10,7 +10,6 @@ import { admitSubmission } from "../grading/admission.ts";
 import { loadSubmissionView, submissionSummary } from "../grading/submission-view.ts";
 
 export { MAX_IN_FLIGHT, MAX_PER_MINUTE } from "../grading/admission.ts";
-const SSE_HEARTBEAT_MS = 15_000;
 const SubmissionParams = Type.Object({ id: Type.String({ format: "uuid" }) });
 
 export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -95,40 +94,37 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: SubmissionParams,
         produces: ["text/event-stream"],
       },
+      config: { liveStream: true },
     },
     async (request, reply) => {
       const user = userOf(request);
+      let unsubscribe = (): void => {};
       const first = await visibleSubmission(user, request.params.id);
-      reply.hijack();
-      const raw = reply.raw;
-      raw.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache, no-transform", connection: "keep-alive", "x-accel-buffering": "no" });
-      const send = (event: string, data: unknown): void => {
-        raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      };
-      let closed = false;
-      const finish = (): void => {
-        if (closed) return;
-        closed = true;
-        unsubscribe();
-        clearInterval(heartbeat);
-        raw.end();
-      };
+      const stream = app.liveStreams.open(user.id, request, reply, () => unsubscribe());
+      const isFinal = (status: string) => status === "graded" || status === "error";
+      if (isFinal(first.status)) {
+        stream.send("status", { status: first.status });
+        stream.send("graded", first);
+        return stream.end();
+      }
+      let finalSent = false;
       const sendFinal = async (): Promise<void> => {
-        const view = await loadSubmissionView(app.prisma, first.id);
-        if (view && !closed) send("graded", view);
-        finish();
+        if (finalSent) return;
+        finalSent = true;
+        const view = await loadSubmissionView(app.prisma, first.id).catch(() => null);
+        if (view) stream.send("graded", view);
+        stream.end();
       };
-      const unsubscribe = app.grading.subscribe(first.id, (event) => {
-        if (closed) return;
-        send("status", { status: event.status });
-        if (event.status === "graded" || event.status === "error") void sendFinal();
+      unsubscribe = app.grading.subscribe(first.id, (event) => {
+        if (stream.ended) return;
+        stream.send("status", { status: event.status });
+        if (isFinal(event.status)) void sendFinal();
       });
-      const heartbeat = setInterval(() => raw.write(": keep-alive\n\n"), SSE_HEARTBEAT_MS);
-      request.raw.on("close", finish);
-      send("status", { status: first.status });
+      if (stream.ended) return unsubscribe();
+      stream.send("status", { status: first.status });
       // The result may have been written between the first read and the subscription.
-      const now = await loadSubmissionView(app.prisma, first.id);
-      if (now && (now.status === "graded" || now.status === "error")) await sendFinal();
+      const now = await app.prisma.submission.findUnique({ where: { id: first.id }, select: { status: true } }).catch(() => null);
+      if (now && isFinal(now.status) && !stream.ended) await sendFinal();
     },
   );
 };
