@@ -2,7 +2,9 @@
 // program and limits, call one export at the same time over one SharedArrayBuffer (shared, not
 // copied). The host makes the input from a seed; the judge gets only the result slots and the
 // wall time. Every isolate started here is disposed here, however the call ends.
-import { encode } from "./isolate/codec.ts";
+import { Type, type Static } from "typebox";
+import { Value } from "typebox/value";
+import { decode, encode } from "./isolate/codec.ts";
 import { fillInts } from "./isolate/generate.ts";
 import { limitReply, StudentSession, type StudentProgram } from "./student-session.ts";
 
@@ -34,6 +36,27 @@ function checkOptions(optionsText: string, memoryMb: number): Required<ParallelO
   return { threads: o.threads!, length: o.length!, seed: o.seed!, max: o.max!, slots };
 }
 
+const Count = Type.Integer({ minimum: 0 });
+/** What each thread's bridge sends back (from the student's isolate: parsed, never trusted). */
+const ThreadPayload = Type.Object({
+  atomics: Type.Optional(
+    Type.Object({
+      add: Count, sub: Count, and: Count, or: Count, xor: Count, exchange: Count, compareExchange: Count, load: Count, store: Count,
+      added: Type.Number(),
+    }),
+  ),
+});
+export type ThreadReport = Static<typeof ThreadPayload>;
+
+function threadReport(reply: string): ThreadReport {
+  try {
+    const payload = decode(reply.slice(reply.indexOf("\n") + 1));
+    return Value.Check(ThreadPayload, payload) ? { ...(payload.atomics ? { atomics: payload.atomics } : {}) } : {};
+  } catch {
+    return {};
+  }
+}
+
 interface ReplyMeta {
   limit?: string;
   threw?: { name: string; message: string };
@@ -43,7 +66,7 @@ interface ReplyMeta {
 }
 
 export interface ParallelRun {
-  /** In the bridge's format ("<meta>\n<payload>"); the payload is `{ result, wallMs }`. */
+  /** In the bridge's format ("<meta>\n<payload>"); the payload is `{ result, wallMs, threads }`. */
   reply: string;
   /** The threads' console output. */
   output: string;
@@ -103,7 +126,9 @@ export async function runParallel(program: StudentProgram, name: string, options
       if (m.missing !== undefined) meta.missing = m.missing;
     }
     const result = Array.from(new Int32Array(buffer, o.length * 4, o.slots));
-    return { reply: `${JSON.stringify(meta)}\n${encode({ result, wallMs })}`, output, buffer };
+    // Per thread, what it did to the result slots with Atomics (counted in its own isolate).
+    const threads = replies.map(threadReport);
+    return { reply: `${JSON.stringify(meta)}\n${encode({ result, wallMs, threads })}`, output, buffer };
   } finally {
     for (const session of sessions) session.dispose();
   }

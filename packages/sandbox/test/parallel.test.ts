@@ -4,6 +4,7 @@ import { loadExercise, type Exercise } from "@autograder/exercise-format";
 import { grade } from "../src/index.ts";
 import { transpile } from "../src/build.ts";
 import { EXERCISES_DIR } from "../src/cli/paths.ts";
+import { decode } from "../src/isolate/codec.ts";
 import { generateInts } from "../src/isolate/generate.ts";
 import { runParallel, type ParallelOptions } from "../src/parallel.ts";
 import type { StudentProgram } from "../src/student-session.ts";
@@ -17,13 +18,41 @@ async function run(source: string, options: ParallelOptions, timeoutMs = 5000) {
   const { reply, output, buffer } = await runParallel(await program(source), "work", JSON.stringify(options), timeoutMs);
   const cut = reply.indexOf("\n");
   const meta = JSON.parse(reply.slice(0, cut)) as { limit?: string; threw?: { message: string } };
-  const payload = JSON.parse(reply.slice(cut + 1)) as { $o?: { result: number[]; wallMs: number } } | null;
-  return { meta, result: payload?.$o?.result, wallMs: payload?.$o?.wallMs, output, buffer: buffer!, ms: performance.now() - started };
+  const payload = decode(reply.slice(cut + 1)) as { result: number[]; wallMs: number; threads: Array<{ atomics?: Record<string, number> }> } | null;
+  return { meta, result: payload?.result, wallMs: payload?.wallMs, threads: payload?.threads, output, buffer: buffer!, ms: performance.now() - started };
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("parallel mode", () => {
+  it("counts each thread's Atomics operations on the result, which the student cannot replace or dodge", async () => {
+    const source = `export function work(data: Int32Array, result: Int32Array, index: number) {
+      if (index === 0) { Atomics.add(result, 0, 5); Atomics.add(result, 0, 2.9); Atomics.load(result, 0); }
+      if (index === 1) { Atomics.add(result, 0, 0); result[0] += 7; }
+      if (index === 2) { Atomics.store(result, 0, Atomics.load(result, 0) + 3); }
+      if (index === 3) {
+        // A view of its own over the result still counts; an operation on the data does not.
+        Atomics.add(new Int32Array(result.buffer, result.byteOffset, 1), 0, 4);
+        Atomics.add(data, 0, 0);
+        let replaced = "no";
+        try { (Atomics as { add: unknown }).add = () => 0; } catch { replaced = "refused"; }
+        // The counting Atomics.add behaves as the original: old value back, errors as before.
+        const old = Atomics.add(new Int32Array(4), 1, 1);
+        let threw = "";
+        try { Atomics.add([] as unknown as Int32Array, 0, 1); } catch (e) { threw = (e as Error).name; }
+        console.log(replaced, old, threw, Atomics.add.name, Atomics.add.length);
+      }
+    }`;
+    const out = await run(source, { threads: 4, length: 4, seed: 1, max: 0 });
+    expect(out.meta).toEqual({});
+    const counts = out.threads!.map((t) => t.atomics!);
+    expect([counts[0]!.add, counts[0]!.added, counts[0]!.load]).toEqual([2, 7, 1]);
+    expect([counts[1]!.add, counts[1]!.added]).toEqual([1, 0]);
+    expect([counts[2]!.add, counts[2]!.load, counts[2]!.store]).toEqual([0, 1, 1]);
+    expect([counts[3]!.add, counts[3]!.added]).toEqual([1, 4]);
+    expect(out.output.trim()).toBe("refused 0 TypeError add 3");
+  });
+
   it("shares one buffer: every thread sees the others' Atomics writes, and so does the host", async () => {
     // Each thread counts itself in, then waits until all k have: this ends only if the k
     // isolates run at the same time over the same memory.

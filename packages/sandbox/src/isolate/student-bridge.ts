@@ -6,6 +6,7 @@
 // string: "<meta JSON>\n<payload>". Its state lives in this module's scope, which no student
 // code can reach (the student's module cannot import the bridge).
 import { decode, encode } from "./codec.ts";
+import { installAtomicsCounting, stopAtomics, watchAtomics } from "./atomics-count.ts";
 import { inspect } from "./inspect.ts";
 import { lockdown as freezeRealm } from "./lockdown.ts";
 import { mulberry32, toUnit } from "@autograder/shared/rng";
@@ -118,6 +119,7 @@ export function init(optionsText: string): void {
   installConsole();
   installSeededRandom(options.seed);
   installRules(options.rules);
+  installAtomicsCounting();
 }
 
 /**
@@ -373,8 +375,10 @@ async function callExport(name: string, argsText: string, optionsText: string): 
   const fn = student[name];
   if (typeof fn !== "function") return finish({ missing: name }, null);
   if (!callOptions.track) {
+    watchAtomics(args);
     const outcome = await invoke(fn, args);
-    return finish(outcome.threw ? { threw: outcome.threw } : {}, { value: outcome.value, args });
+    const atomics = stopAtomics();
+    return finish(outcome.threw ? { threw: outcome.threw } : {}, { value: outcome.value, args, ...(atomics ? { atomics } : {}) });
   }
   const tracking: Tracking = { reads: 0, writes: 0, swaps: 0, conversions: 0, trace: [], pendingWrite: undefined };
   const callArgs: unknown[] = [];
@@ -458,8 +462,9 @@ export async function callShared(name: string, buffer: SharedArrayBuffer, contro
     if (typeof fn !== "function") return finish({ missing: name }, null);
     const data = new Int32ArrayCtor(buffer, 0, o.length);
     const result = new Int32ArrayCtor(buffer, o.length * 4, o.slots);
+    watchAtomics([result]);
     const outcome = await invoke(fn, [data, result, o.index, o.threads]);
-    return finish(outcome.threw ? { threw: outcome.threw } : {}, null);
+    return finish(outcome.threw ? { threw: outcome.threw } : {}, { atomics: stopAtomics() });
   } catch (error) {
     return fault(error);
   }

@@ -111,6 +111,22 @@ export interface ParallelResult {
   result: number[];
   /** Wall time from starting the threads' calls to the last one's end, as the host measured it. */
   wallMs: number;
+  /** Per thread (by index): its Atomics operations on the result slots. */
+  threads: Array<{ atomics?: AtomicsCounts }>;
+}
+
+/** A call's Atomics operations on the memory of its typed-array arguments, by operation; `added`: the sum of the values given to `Atomics.add`. */
+export interface AtomicsCounts {
+  add: number;
+  sub: number;
+  and: number;
+  or: number;
+  xor: number;
+  exchange: number;
+  compareExchange: number;
+  load: number;
+  store: number;
+  added: number;
 }
 
 export interface RunResult<T = unknown> {
@@ -122,6 +138,8 @@ export interface RunResult<T = unknown> {
   trace?: TraceOp[];
   /** With `track: "boxed"`: each returned element's index in the first argument. */
   order?: number[];
+  /** Untracked calls with typed-array arguments: the student's Atomics operations on their memory. */
+  atomics?: AtomicsCounts;
 }
 
 interface HostMeta {
