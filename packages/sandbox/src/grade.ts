@@ -5,6 +5,7 @@ import type { Exercise, PlatformModuleName } from "@autograder/exercise-format";
 import { BuildError, judgeScript, transpile } from "./build.ts";
 import { JudgeSession, type TestInfo, type TestOutcome } from "./judge-session.ts";
 import { runParallel } from "./parallel.ts";
+import { trackArrays } from "./track-arrays.ts";
 import { platformModule } from "./platform.ts";
 import { limitReply, StudentSession, type StudentProgram } from "./student-session.ts";
 
@@ -73,8 +74,18 @@ export async function grade(exercise: Exercise, source: string, options: GradeOp
     if (!(error instanceof BuildError)) throw error;
     return { ...emptyReport(exercise, "compile_error", started, error.message), compileError: { message: error.message, line: error.line, column: error.column } };
   }
+  let arrayTracker: string | undefined;
+  if (exercise.manifest.rules.includes("track-arrays")) {
+    try {
+      ({ code, specifier: arrayTracker } = trackArrays(code));
+    } catch (error) {
+      const message = `solution.ts: ${error instanceof Error ? error.message : String(error)}`;
+      return { ...emptyReport(exercise, "compile_error", started, message), compileError: { message, line: 1, column: 1 } };
+    }
+  }
   const program: StudentProgram = {
     code,
+    ...(arrayTracker === undefined ? {} : { arrayTracker }),
     ...(shared.workloadCode === undefined ? {} : { workloadCode: shared.workloadCode }),
     exports: exercise.manifest.exports,
     modules: shared.modules,

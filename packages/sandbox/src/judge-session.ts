@@ -9,6 +9,8 @@ export interface TestInfo {
   hidden: boolean;
   hint?: string;
   timeoutMs?: number;
+  /** Requirement ids (exercise.yaml `requirements`) the test checks. */
+  requires?: string[];
 }
 
 export interface TestOutcome {

@@ -12,6 +12,9 @@ const { parse, stringify } = JSON;
 const { defineProperty, getPrototypeOf } = Object;
 const ProxyCtor = Proxy;
 const WeakMapCtor = WeakMap;
+const WeakSetCtor = WeakSet;
+// Captured before the student's code runs: compiles the tests' `student.fn` sources here.
+const indirectEval = globalThis.eval;
 const StringCtor = String;
 const { isArray } = Array;
 const mathCeil = Math.ceil;
@@ -247,6 +250,8 @@ function unbox(value: unknown): number[] | undefined {
 
 interface CallOptions {
   track?: boolean | "boxed";
+  /** Argument index -> source of a function expression to compile here and pass there. */
+  functions?: Record<string, string>;
 }
 
 async function invoke(fn: unknown, args: unknown[]): Promise<{ value?: unknown; threw?: { name: string; message: string } }> {
@@ -257,33 +262,105 @@ async function invoke(fn: unknown, args: unknown[]): Promise<{ value?: unknown; 
   }
 }
 
+/** Compiles each `functions` source into a counting wrapper, in place of its argument. */
+function placeFunctions(args: unknown[], functions: Record<string, string> | undefined, calls: number[]): void {
+  for (let i = 0; i < args.length; i++) calls[i] = 0;
+  if (functions === undefined) return;
+  for (const key in functions) {
+    const i = +key;
+    const compiled = indirectEval(`(${functions[key] as string})`) as (...a: unknown[]) => unknown;
+    if (typeof compiled !== "function") throw new Error(`argument ${key}: the source is not a function`);
+    args[i] = function (this: unknown, ...fnArgs: unknown[]): unknown {
+      calls[i] = (calls[i] as number) + 1;
+      return reflectApply(compiled, this, fnArgs);
+    };
+  }
+}
+
+// --- arrays the student's code creates (rule track-arrays) -------------------------------
+
+const MAX_KEPT_ARRAYS = 100_000;
+let arraysActive = false;
+let arraysSeen = new WeakSetCtor<object>();
+let arraysKept: unknown[][] = [];
+let arraysCount = 0;
+let arraysLargestDropped = 0;
+
+/**
+ * Called around every array literal and call expression of the student's code (see
+ * track-arrays.ts); records arrays while a call runs. Arrays past MAX_KEPT_ARRAYS are counted
+ * with the length they had when first seen.
+ */
+export function trackArray<T>(value: T): T {
+  if (arraysActive && isArray(value) && !arraysSeen.has(value)) {
+    arraysSeen.add(value);
+    arraysCount++;
+    if (arraysKept.length < MAX_KEPT_ARRAYS) arraysKept[arraysKept.length] = value;
+    else if (value.length > arraysLargestDropped) arraysLargestDropped = value.length;
+  }
+  return value;
+}
+
+function startArrays(exclude: unknown[]): void {
+  arraysSeen = new WeakSetCtor<object>();
+  arraysKept = [];
+  arraysCount = 0;
+  arraysLargestDropped = 0;
+  for (let i = 0; i < exclude.length; i++) if (isArray(exclude[i])) arraysSeen.add(exclude[i] as object);
+  arraysActive = true;
+}
+
+function stopArrays(): { count: number; largest: number } {
+  arraysActive = false;
+  let largest = arraysLargestDropped;
+  for (let i = 0; i < arraysKept.length; i++) if ((arraysKept[i] as unknown[]).length > largest) largest = (arraysKept[i] as unknown[]).length;
+  arraysKept = [];
+  return { count: arraysCount, largest };
+}
+
+/** Which argument `value` is (its proxy or itself), or -1. */
+function argumentIndex(value: unknown, args: unknown[], callArgs: unknown[]): number {
+  if ((typeof value !== "object" && typeof value !== "function") || value === null) return -1;
+  for (let i = 0; i < args.length; i++) if (value === callArgs[i] || value === args[i]) return i;
+  return -1;
+}
+
 /** Calls the student's export `name`. */
 export async function call(name: string, argsText: string, optionsText: string): Promise<string> {
   const args = decode(argsText) as unknown[];
   const callOptions = parse(optionsText) as CallOptions;
   const fn = student[name];
   if (typeof fn !== "function") return finish({ missing: name }, null);
-  if (!callOptions.track) {
-    const outcome = await invoke(fn, args);
-    return finish(outcome.threw ? { threw: outcome.threw } : {}, { value: outcome.value, args });
-  }
+  const calls: number[] = [];
   const tracking: Tracking = { reads: 0, writes: 0, swaps: 0, conversions: 0, trace: [], pendingWrite: undefined };
   const callArgs: unknown[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (isArray(arg)) {
+    if (callOptions.track && isArray(arg)) {
       if (callOptions.track === "boxed") box(arg, tracking);
       callArgs[i] = instrument(arg, tracking);
     } else callArgs[i] = arg;
   }
+  try {
+    placeFunctions(callArgs, callOptions.functions, calls);
+  } catch (error) {
+    return finish({ threw: { name: "TestError", message: describeError(error).message } }, null);
+  }
+  for (let i = 0; i < args.length; i++) if (typeof callArgs[i] === "function") args[i] = callArgs[i];
+  const trackArrays = options.rules.includes("track-arrays");
+  if (trackArrays) startArrays(callArgs);
   const outcome = await invoke(fn, callArgs);
+  const arrays = trackArrays ? stopArrays() : undefined;
+  const sameAsArgIndex = argumentIndex(outcome.value, args, callArgs);
+  const common = { sameAsArg: sameAsArgIndex >= 0, sameAsArgIndex, calls, ...(arrays ? { arrays } : {}) };
+  if (!callOptions.track) return finish(outcome.threw ? { threw: outcome.threw } : {}, { value: outcome.value, args, ...common });
   // A returned proxy of an argument is the argument itself.
   let value = outcome.value;
-  for (let i = 0; i < args.length; i++) if (value === callArgs[i]) value = args[i];
+  if (sameAsArgIndex >= 0) value = args[sameAsArgIndex];
   const stats = { reads: tracking.reads, writes: tracking.writes, swaps: tracking.swaps, comparisons: mathCeil(tracking.conversions / 2) };
   const order = unbox(value);
   for (let i = 0; i < args.length; i++) if (args[i] !== value) unbox(args[i]);
-  const result = { value, args, stats, trace: tracking.trace, order: callOptions.track === "boxed" ? order : undefined };
+  const result = { value, args, stats, trace: tracking.trace, order: callOptions.track === "boxed" ? order : undefined, ...common };
   return finish(outcome.threw ? { threw: outcome.threw } : {}, result);
 }
 

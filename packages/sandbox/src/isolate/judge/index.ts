@@ -30,6 +30,8 @@ export interface TestOptions {
   /** Shown to the student when the test fails; for hidden tests, the only explanation. */
   hint?: string;
   timeoutMs?: number;
+  /** Ids of the exercise.yaml requirements this test checks (exercises:validate checks coverage). */
+  requires?: string[];
 }
 
 export interface Visualization {
@@ -58,11 +60,18 @@ interface RegisteredTest extends Required<Omit<TestOptions, "hint" | "timeoutMs"
   timeoutMs?: number;
 }
 
+/** A function given to the student's code as source, compiled in the student's isolate (see `student.fn`). */
+export class StudentFunction {
+  constructor(readonly source: string) {}
+}
+
 const tests: RegisteredTest[] = [];
 
 export function test(name: string, fn: TestFn, options: TestOptions = {}): void {
   if (tests.some((t) => t.name === name)) throw new Error(`two tests are named "${name}"`);
-  tests.push({ name, fn, weight: options.weight ?? 1, hidden: options.hidden ?? false, hint: options.hint, timeoutMs: options.timeoutMs });
+  const requires = options.requires ?? [];
+  if (!Array.isArray(requires) || !requires.every((r) => typeof r === "string")) throw new Error(`test "${name}": requires must be a list of requirement ids`);
+  tests.push({ name, fn, weight: options.weight ?? 1, hidden: options.hidden ?? false, hint: options.hint, timeoutMs: options.timeoutMs, requires: [...requires] });
 }
 
 /** The student's code ended the test by a limit (timeout, memory, output) or a rule. */
@@ -120,6 +129,18 @@ export interface RunResult<T = unknown> {
   trace?: TraceOp[];
   /** With `track: "boxed"`: each returned element's index in the first argument. */
   order?: number[];
+  /** The returned value is the very object passed as an argument (compared in the student's isolate). */
+  sameAsArg: boolean;
+  /** Which argument it is, or -1. */
+  sameAsArgIndex: number;
+  /** Per argument: how many times the student's code called the `student.fn` given there (0 elsewhere). */
+  calls: number[];
+  /**
+   * With the exercise rule `track-arrays`: the arrays the student's code created during the call
+   * (array literals and arrays returned by calls in its code, not the arguments), and the largest
+   * length one of them had when the call ended.
+   */
+  arrays?: { count: number; largest: number };
 }
 
 interface HostMeta {
@@ -149,13 +170,27 @@ interface State {
 }
 let state: State = { seed: 1 };
 
-const describeCall = (name: string, args: unknown[]): string => `${name}(${args.map((a) => inspect(a, { maxItems: 30 })).join(", ")})`;
+const describeCall = (name: string, args: unknown[]): string =>
+  `${name}(${args.map((a) => (a instanceof StudentFunction ? a.source : inspect(a, { maxItems: 30 }))).join(", ")})`;
 
 export const student = {
+  /**
+   * A function to pass as an argument of `run`: `source` (a JavaScript function expression, e.g.
+   * "(a, b) => a - b") is compiled in the student's isolate and its calls are counted (`calls`).
+   */
+  fn(source: string): StudentFunction {
+    return new StudentFunction(source);
+  },
   /** Runs a student export and resolves with everything observed. */
   async run<T = unknown>(name: string, args: unknown[], options: { track?: boolean | "boxed"; allowThrow?: boolean } = {}): Promise<RunResult<T>> {
     state.input ??= describeCall(name, args);
-    const reply = await hostCall.apply(undefined, [name, encode(args), JSON.stringify({ track: options.track ?? false })], { result: { promise: true } });
+    const functions: Record<number, string> = {};
+    const sent = args.map((a, i) => {
+      if (!(a instanceof StudentFunction)) return a;
+      functions[i] = a.source;
+      return null;
+    });
+    const reply = await hostCall.apply(undefined, [name, encode(sent), JSON.stringify({ track: options.track ?? false, functions })], { result: { promise: true } });
     const [meta, payload] = split(reply);
     const result = payload as RunResult<T>;
     if (meta.threw) result.threw = meta.threw;
@@ -266,6 +301,6 @@ async function runTest(index: number, seed: number): Promise<string> {
 }
 
 g.__judge = {
-  list: (): string => JSON.stringify(tests.map(({ name, weight, hidden, hint, timeoutMs }) => ({ name, weight, hidden, hint, timeoutMs }))),
+  list: (): string => JSON.stringify(tests.map(({ name, weight, hidden, hint, timeoutMs, requires }) => ({ name, weight, hidden, hint, timeoutMs, requires }))),
   run: runTest,
 };
