@@ -14,6 +14,8 @@ export interface GradeOptions {
   seed?: number;
   /** `run`: visible tests only; `submit`: every test (default). */
   mode?: "run" | "submit";
+  /** Stop at the first failed test; the rest are reported not run (exercises:quality). */
+  failFast?: boolean;
 }
 
 const FAMILY_MODULE: Record<string, PlatformModuleName | undefined> = { sockets: "socket", threading: "threading", sorting: undefined };
@@ -194,6 +196,7 @@ export async function grade(exercise: Exercise, source: string, options: GradeOp
         outcome.verdict ??= "output_limit";
       }
       reports.push(toReport(info, outcome, performance.now() - testStarted));
+      if (options.failFast && !outcome.passed) stopped ??= { status: (outcome.verdict as Verdict | undefined) ?? "failed", message: "an earlier test failed." };
       if (!judge.usable) stopped = { status: "error", message: "the exercise's tests stopped responding." };
     }
   } finally {

@@ -3,6 +3,8 @@ import { loadExercise, type Exercise } from "@autograder/exercise-format";
 import { grade } from "../src/index.ts";
 import { validateExercise } from "../src/validate.ts";
 import { wrapArrays } from "../src/track-arrays.ts";
+import { measureQuality } from "../src/quality/quality.ts";
+import { generateMutants } from "../src/quality/mutants.ts";
 import { FIXTURES } from "./fixture.ts";
 
 let exercise: Exercise;
@@ -54,4 +56,42 @@ describe("judge features", () => {
     );
     expect(broken.ok).toBe(false);
   });
+});
+
+describe("exercises:quality", () => {
+  it("kills generated mutants, counts the recorded equivalents and reports a survivor", async () => {
+    const result = await measureQuality(exercise);
+    const status = new Map(result.results.map((r) => [r.id, r.status]));
+    // Stryker's: the loop guard `j >= 0` replaced by true reads arr[-1] and the sort breaks.
+    expect(status.get("5:12 ConditionalExpression: true")).toBe("killed");
+    // No test checks stability: `>= 0` sorts correctly but moves equal elements.
+    expect(status.get("5:22 EqualityOperator: compare(arr[j] as T, current) >= 0")).toBe("survived");
+    expect(status.get("9:9 ConditionalExpression: true")).toBe("equivalent");
+    expect(result).toMatchObject({ requirements: { covered: 3, total: 3 }, equivalent: 2, survived: 1, unknownEquivalents: [] });
+    expect(result.killed).toBe(result.mutants - 3);
+  }, 120_000);
+
+  it("makes the platform's own mutants: dropped await, wake one, loop once, byte order, early release", async () => {
+    const source = [
+      "async function f(c: Cond, lock: Lock, b: Buffer, v: DataView) {",
+      "  await lock.acquire();",
+      "  while (!ready) await c.wait();",
+      "  shared = 1;",
+      "  lock.release();",
+      "  c.notifyAll();",
+      "  b.writeUInt32BE(1, 0);",
+      "  return v.getUint16(0);",
+      "}",
+    ].join("\n");
+    const mine = (await generateMutants(source)).filter((m) => m.origin === "platform").map((m) => m.id);
+    expect(mine).toEqual([
+      "2:3 DropAwait: (removed)",
+      "3:18 DropAwait: (removed)",
+      "6:5 WakeOne: notify",
+      "3:3 LoopOnce: if (",
+      "7:5 SwapByteOrder: writeUInt32LE",
+      "8:12 SwapByteOrder: getUint16(0, true)",
+      "5:1 ReleaseEarly: lock.release();",
+    ]);
+  }, 60_000);
 });
