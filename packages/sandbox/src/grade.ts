@@ -242,12 +242,13 @@ function toReport(info: TestInfo, outcome: TestOutcome, durationMs: number): Tes
   };
   // A note (e.g. a measured speed-up) is shown for a passing visible test only.
   if (outcome.passed) return { ...base, message: info.hidden ? "" : (outcome.note ?? "") };
+  const hint = outcome.hint ?? info.hint;
   if (info.hidden) {
     // Never the student's own messages or values here: they could carry a hidden input out.
     const why = verdict === "timeout" || verdict === "memory_limit" || verdict === "output_limit" || verdict === "deadlock" || verdict === "rejected" ? `${verdict.replace("_", " ")}. ` : "";
     const summary = typeof outcome.summary === "string" ? `${outcome.summary} ` : "";
-    return { ...base, message: `${why}${summary}${info.hint ?? "This hidden test failed."}`.trim() };
+    return { ...base, message: `${why}${summary}${hint ?? "This hidden test failed."}`.trim() };
   }
-  const message = info.hint ? `${outcome.message}\nHint: ${info.hint}` : outcome.message;
+  const message = hint ? `${outcome.message}\nHint: ${hint}` : outcome.message;
   return { ...base, message, ...(outcome.details ? { details: outcome.details } : {}) };
 }

@@ -18,6 +18,8 @@ export interface TestOutcome {
   message: string;
   verdict?: string;
   summary?: string;
+  /** Set by `t.hint(...)`: replaces the test's hint for this failure. */
+  hint?: string;
   /** Set by `t.note(...)`; the message of a passing visible test. */
   note?: string;
   details?: Record<string, unknown>;

@@ -8,7 +8,7 @@ import { inspect } from "../inspect.ts";
 import { generateInts } from "../generate.ts";
 import { AssertionFailure, expect, fail } from "./expect.ts";
 
-export { expect, fail, fc, AssertionFailure, generateInts };
+export { expect, fail, fc, AssertionFailure, generateInts, inspect };
 export type { ScenarioReport };
 
 interface HostFunction {
@@ -50,6 +50,12 @@ export interface TestContext {
   expectScenario(report: ScenarioReport): void;
   /** A line shown as the message of this test when it passes (visible tests only), e.g. a measured speed-up. */
   note(text: string): void;
+  /**
+   * Replaces the test's hint for this run, for a test that can fail for more than one reason:
+   * call it just before the check it explains, so the hint names the cause the test observed.
+   * Shown for hidden tests too: never put a hidden input or the student's values in it.
+   */
+  hint(text: string): void;
 }
 
 type TestFn = (t: TestContext) => void | Promise<void>;
@@ -167,6 +173,7 @@ interface State {
   summary?: string;
   note?: string;
   lastTracked?: { initial: unknown[]; trace: TraceOp[] };
+  hint?: string;
 }
 let state: State = { seed: 1 };
 
@@ -237,6 +244,7 @@ export async function property<T>(arbitrary: fc.Arbitrary<T>, predicate: (value:
   state.input = inspect(input, { maxItems: 50 });
   const error = details.errorInstance;
   if (error instanceof LimitReached) throw error;
+  if (error instanceof StudentError) throw new StudentError(`for the input ${inspect(input, { maxItems: 20 })}: ${error.message}`);
   const because = error instanceof Error ? error.message : "the property returned false";
   if (error instanceof AssertionFailure) throw new AssertionFailure(`for the input ${inspect(input, { maxItems: 20 })}: ${because}`, error.expected, error.actual, error.diff);
   throw new AssertionFailure(`for the input ${inspect(input, { maxItems: 20 })}: ${because}`);
@@ -263,10 +271,14 @@ const context: TestContext = {
   note(text) {
     state.note = String(text);
   },
+  hint(text) {
+    state.hint = String(text);
+  },
 };
 
 interface Outcome {
   passed: boolean;
+  hint?: string;
   message: string;
   summary?: string;
   note?: string;
@@ -286,7 +298,7 @@ async function runTest(index: number, seed: number): Promise<string> {
     if (error instanceof LimitReached) outcome = { passed: false, message: error.message, verdict: error.verdict };
     else if (error instanceof AssertionFailure) {
       outcome = { passed: false, message: error.message, details: { expected: error.expected, actual: error.actual, diff: error.diff } };
-    } else if (error instanceof StudentError) outcome = { passed: false, message: error.message };
+    } else if (error instanceof StudentError) outcome = { passed: false, message: error.message, hint: "Your code threw an exception during this test (or a required export is missing)." };
     else outcome = { passed: false, message: `the test itself failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`, verdict: "error" };
   }
   if (outcome.verdict === undefined && state.verdict !== undefined && !outcome.passed) outcome.verdict = state.verdict;
@@ -296,6 +308,8 @@ async function runTest(index: number, seed: number): Promise<string> {
   else if (tracked && tracked.initial.length <= 64) details.visualization = { kind: "sorting", data: { initial: tracked.initial, operations: tracked.trace.slice(0, 5000) } };
   if (state.scenarioSeed !== undefined) details.seed = state.scenarioSeed;
   if (state.summary !== undefined) outcome.summary = state.summary;
+  // Only a failed check is the cause a hint names; a limit or a throw is reported as itself.
+  if (state.hint !== undefined && !outcome.passed && outcome.verdict === undefined && outcome.details !== undefined) outcome.hint = state.hint;
   outcome.details = details;
   return JSON.stringify(outcome);
 }
