@@ -27,7 +27,13 @@ if (ids.length === 0) {
 const started = performance.now();
 const results: QualityResult[] = [];
 for (const id of ids) {
-  const result = await measureQuality(await loadExercise(root, id), sample === undefined ? {} : { sample });
+  let result: QualityResult;
+  try {
+    result = await measureQuality(await loadExercise(root, id), sample === undefined ? {} : { sample });
+  } catch (error) {
+    const empty = { requirements: { covered: 0, total: 0 }, mutants: 0, killed: 0, equivalent: 0, survived: 0, score: 0, seconds: 0, results: [], unknownEquivalents: [] };
+    result = { exerciseId: id, ...empty, error: error instanceof Error ? error.message : String(error) };
+  }
   results.push(result);
   if (values.json) continue;
   process.stdout.write(`${id}: ${result.error ?? `${result.killed}/${result.mutants - result.equivalent} killed (${result.equivalent} equivalent) in ${result.seconds.toFixed(1)} s`}\n`);

@@ -298,7 +298,7 @@ async function runTest(index: number, seed: number): Promise<string> {
     if (error instanceof LimitReached) outcome = { passed: false, message: error.message, verdict: error.verdict };
     else if (error instanceof AssertionFailure) {
       outcome = { passed: false, message: error.message, details: { expected: error.expected, actual: error.actual, diff: error.diff } };
-    } else if (error instanceof StudentError) outcome = { passed: false, message: error.message, hint: "Your code threw an exception during this test (or a required export is missing)." };
+    } else if (error instanceof StudentError) outcome = { passed: false, message: error.message, summary: "Your code threw an exception (or a required export is missing)." };
     else outcome = { passed: false, message: `the test itself failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`, verdict: "error" };
   }
   if (outcome.verdict === undefined && state.verdict !== undefined && !outcome.passed) outcome.verdict = state.verdict;
@@ -307,7 +307,7 @@ async function runTest(index: number, seed: number): Promise<string> {
   if (state.visualization) details.visualization = state.visualization;
   else if (tracked && tracked.initial.length <= 64) details.visualization = { kind: "sorting", data: { initial: tracked.initial, operations: tracked.trace.slice(0, 5000) } };
   if (state.scenarioSeed !== undefined) details.seed = state.scenarioSeed;
-  if (state.summary !== undefined) outcome.summary = state.summary;
+  if (state.summary !== undefined) outcome.summary ??= state.summary;
   // Only a failed check is the cause a hint names; a limit or a throw is reported as itself.
   if (state.hint !== undefined && !outcome.passed && outcome.verdict === undefined && outcome.details !== undefined) outcome.hint = state.hint;
   outcome.details = details;
