@@ -1,4 +1,4 @@
-import { test, student, property, fail, fc, inspect, type RunResult, type TestContext } from "judge";
+import { test, expect, student, property, fail, fc, inspect, type RunResult, type TestContext } from "judge";
 
 const ascending = (arr: readonly number[]): number[] => [...arr].sort((a, b) => a - b);
 
@@ -36,7 +36,7 @@ const SORTED = "The result must hold every number of the input, in ascending ord
 function checkResult(out: RunResult, input: readonly number[], t?: TestContext, notSorted = SORTED): void {
   if (out.threw) fail(`mergeSort threw ${out.threw.name}: ${out.threw.message}`);
   t?.hint(notSorted);
-  if (!same(out.value, ascending(input))) fail(`expected ${show(ascending(input))}: ${after(out)}`);
+  expect(out.value, `returned value (the array passed in is now ${show(out.args[0])})`).toEqual(ascending(input));
   t?.hint("Return a new array, even for an empty or one-element input: never the array you were given.");
   if (out.sameAsArg) fail(`the value returned is the array passed in: return a new array (${after(out)})`);
   t?.hint("Copy the input before you rearrange anything; never write into the array you were given.");

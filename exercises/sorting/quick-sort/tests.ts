@@ -1,4 +1,4 @@
-import { test, student, property, fail, fc, inspect, type RunResult, type TestContext } from "judge";
+import { test, expect, student, property, fail, fc, inspect, type RunResult, type TestContext } from "judge";
 
 type Trace = ReadonlyArray<readonly [string, ...unknown[]]>;
 
@@ -36,7 +36,7 @@ const SORT_IT = "The array you were given must end up in ascending order: sort i
 function checkInPlace(out: RunResult, expected: readonly number[], t?: TestContext, notSorted = SORT_IT): void {
   if (out.threw) fail(`quickSort threw ${out.threw.name}: ${out.threw.message}`);
   t?.hint(notSorted);
-  if (!same(out.args[0], expected)) fail(`the array passed in is not ${show(expected)}: ${after(out)}`);
+  expect(out.args[0], `the array passed in, after the call (quickSort returned ${show(out.value)})`).toEqual(expected);
   t?.hint("Return the array you were given, not a copy of it.");
   if (!out.sameAsArg || out.sameAsArgIndex !== 0) fail(`the array passed in is right, but the value returned is not that array: return arr (${after(out)})`);
 }

@@ -1,4 +1,4 @@
-import { test, student, property, fail, fc, inspect, type RunResult, type TestContext } from "judge";
+import { test, expect, student, property, fail, fc, inspect, type RunResult, type TestContext } from "judge";
 
 const ascending = (arr: readonly number[]): number[] => [...arr].sort((a, b) => a - b);
 
@@ -24,7 +24,7 @@ const SORT_IT = "The array you were given must end up in ascending order: sort i
 function checkInPlace(out: RunResult, expected: readonly number[], t?: TestContext, notSorted = SORT_IT): void {
   if (out.threw) fail(`selectionSort threw ${out.threw.name}: ${out.threw.message}`);
   t?.hint(notSorted);
-  if (JSON.stringify(out.args[0]) !== JSON.stringify(expected)) fail(`the array passed in is not ${show(expected)}: ${after(out)}`);
+  expect(out.args[0], `the array passed in, after the call ($selectionSort returned ${show(out.value)})`).toEqual(expected);
   t?.hint("Return the array you were given, not a copy of it.");
   if (!out.sameAsArg) fail(`the array passed in is sorted, but the value returned is another array: return the array you were given (${after(out)})`);
 }

@@ -77,7 +77,7 @@ export async function grade(exercise: Exercise, source: string, options: GradeOp
     return { ...emptyReport(exercise, "compile_error", started, error.message), compileError: { message: error.message, line: error.line, column: error.column } };
   }
   let arrayTracker: string | undefined;
-  if (exercise.manifest.rules.includes("track-arrays")) {
+  if ((exercise.manifest.rules as readonly string[]).includes("track-arrays")) {
     try {
       ({ code, specifier: arrayTracker } = trackArrays(code));
     } catch (error) {
