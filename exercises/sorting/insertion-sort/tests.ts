@@ -36,7 +36,7 @@ const SORT_IT = "The array you were given must end up sorted: sort it in place."
 function checkInPlace(out: RunResult, expected: readonly unknown[], t?: TestContext, notSorted = SORT_IT): void {
   if (out.threw) fail(`insertionSort threw ${out.threw.name}: ${out.threw.message}`);
   t?.hint(notSorted);
-  expect(out.args[0], `the array passed in, after the call ($insertionSort returned ${show(out.value)})`).toEqual(expected);
+  expect(out.args[0], `the array passed in, after the call (insertionSort returned ${show(out.value)})`).toEqual(expected);
   t?.hint("Return the array you were given, not a copy of it.");
   if (!out.sameAsArg) fail(`the array passed in is sorted, but the value returned is another array: return the array you were given (${after(out)})`);
 }
@@ -204,7 +204,7 @@ test("all elements equal", async (t) => {
 }, { hidden: true, requires: ["R4", "R5"] });
 
 test("new minimum at the end", async (t) => {
-  const hint = "An element smaller than everything before it must reach index 0.";
+  const hint = "When the last element is the smallest, it did not reach index 0.";
   await sortsTo([2, 3, 4, 5, 6, 1], t, hint);
   await sortsTo([5, 1], t, hint);
 }, { hidden: true, requires: ["R1"] });
@@ -216,11 +216,11 @@ test("two elements", async (t) => {
 }, { hidden: true, requires: ["R1"] });
 
 test("numbers are compared as numbers", async (t) => {
-  await sortsTo([10, 9, 100, -1, -20, 2, 1000, -3], t, "The default order is numeric: 9 comes before 10, and -20 before -1.");
+  await sortsTo([10, 9, 100, -1, -20, 2, 1000, -3], t, "Numbers of different lengths did not come back in numeric order (9 before 10, -20 before -1).");
 }, { hidden: true, requires: ["R1"] });
 
 test("decimals and extreme values", async (t) => {
-  await sortsTo([0.5, -0.25, 1e9, -1e9, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, 0, 3.14], t, "Decimals and very large or very small numbers, in numeric order.");
+  await sortsTo([0.5, -0.25, 1e9, -1e9, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, 0, 3.14], t, "Decimals and very large or very small numbers did not come back in numeric order.");
 }, { hidden: true, requires: ["R1"] });
 
 test("large random array", async (t) => {

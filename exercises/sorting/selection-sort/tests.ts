@@ -24,7 +24,7 @@ const SORT_IT = "The array you were given must end up in ascending order: sort i
 function checkInPlace(out: RunResult, expected: readonly number[], t?: TestContext, notSorted = SORT_IT): void {
   if (out.threw) fail(`selectionSort threw ${out.threw.name}: ${out.threw.message}`);
   t?.hint(notSorted);
-  expect(out.args[0], `the array passed in, after the call ($selectionSort returned ${show(out.value)})`).toEqual(expected);
+  expect(out.args[0], `the array passed in, after the call (selectionSort returned ${show(out.value)})`).toEqual(expected);
   t?.hint("Return the array you were given, not a copy of it.");
   if (!out.sameAsArg) fail(`the array passed in is sorted, but the value returned is another array: return the array you were given (${after(out)})`);
 }
@@ -124,7 +124,7 @@ test("builds no other array on a long input", async (t) => {
 
 test("sorted result on arrays with many duplicates", async (t) => {
   await property(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 2, maxLength: 40 }), async (arr: number[]) => {
-    checkInPlace(await student.run("selectionSort", [arr]), ascending(arr), t, "With many equal values, compare against the smallest element found so far.");
+    checkInPlace(await student.run("selectionSort", [arr]), ascending(arr), t, "With many equal values the result is not in ascending order.");
   }, { numRuns: 20 });
 }, { hidden: true, requires: ["R1"] });
 
@@ -143,13 +143,13 @@ test("at most n-1 swaps with duplicates", async (t) => {
 }, { hidden: true, requires: ["R3"] });
 
 test("minimum at the very end", async (t) => {
-  const hint = "The inner loop must look at every remaining element, including the last one.";
+  const hint = "When the smallest element is the last one, the result is wrong: does the inner loop look at every remaining element?";
   await sortsTo([2, 3, 4, 5, 6, 1], t, hint);
   await sortsTo([7, 3, 9, -4], t, hint);
 }, { hidden: true, requires: ["R1"] });
 
 test("only the last two out of order", async (t) => {
-  const hint = "The outer loop must run until the last two elements are in order too.";
+  const hint = "When only the last two elements are out of order, the result is wrong: does the outer loop reach them?";
   await sortsTo([1, 2, 3, 5, 4], t, hint);
   await sortsTo([10, 9], t, hint);
 }, { hidden: true, requires: ["R1"] });
@@ -165,7 +165,7 @@ test("all elements equal", async (t) => {
 }, { hidden: true, requires: ["R1"] });
 
 test("decimals and extreme values", async (t) => {
-  await sortsTo([0.5, -0.25, 1e9, -1e9, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, 0, 3.14], t, "Compare numbers numerically, not as strings: decimals and very large or small values too.");
+  await sortsTo([0.5, -0.25, 1e9, -1e9, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, 0, 3.14], t, "Decimals and very large or very small numbers did not come back in ascending numeric order.");
 }, { hidden: true, requires: ["R1"] });
 
 test("large random array", async (t) => {

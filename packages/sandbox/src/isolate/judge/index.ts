@@ -232,14 +232,25 @@ export async function drive(driver: string, scenario: string, params: Record<str
 
 /** A property over seeded random inputs; the failure shows the shrunk counterexample. */
 export async function property<T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => unknown, options: { numRuns?: number } = {}): Promise<void> {
+  let failedHint: string | undefined;
   const details = await fc.check(
     fc.asyncProperty(arbitrary, async (value) => {
-      const ok = await predicate(value);
+      let ok: unknown;
+      try {
+        ok = await predicate(value);
+      } catch (error) {
+        failedHint = state.hint;
+        throw error;
+      }
+      if (ok === false) failedHint = state.hint;
       return ok !== false;
     }),
     { seed: state.seed, numRuns: options.numRuns ?? 100 },
   );
   if (!details.failed) return;
+  // Shrinking ran passing inputs after the failing one: the hint is the one its last failure set.
+  if (failedHint === undefined) delete state.hint;
+  else state.hint = failedHint;
   const input = details.counterexample?.[0];
   state.input = inspect(input, { maxItems: 50 });
   const error = details.errorInstance;
