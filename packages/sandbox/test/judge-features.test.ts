@@ -39,6 +39,14 @@ describe("judge features", () => {
     expect(await failed(viaFrom)).toEqual(["builds no other array"]);
   });
 
+  it("gives a hidden test's hint for the cause it observed, also after shrinking", async () => {
+    const message = async (source: string): Promise<string | undefined> => (await grade(exercise, source)).tests.find((t) => t.name === "hints name the cause they observed")?.message;
+    const sorting = "for (let i = 1; i < arr.length; i++) { const c = arr[i]!; let j = i - 1; while (j >= 0 && compare(arr[j]!, c) > 0) { arr[j + 1] = arr[j]!; j--; } arr[j + 1] = c; }";
+    expect(await message(insertion(`${sorting} return arr.slice();`))).toBe("Another array was returned.");
+    expect(await message(insertion("if (arr.length > 2) [arr[0], arr[1]] = [arr[1]!, arr[0]!]; return arr;"))).toBe("The array was not sorted.");
+    expect(await message(insertion("if (arr.length > 3) throw new Error('no'); " + sorting + " return arr;"))).toBe("Your code threw an exception (or a required export is missing). Arrays of small numbers.");
+  });
+
   it("wraps array literals, calls and new, but not an optional chain's links", () => {
     expect(wrapArrays("const a = [1, [2]]; f(g()); new X(); a?.b().c;", "T")).toBe("const a = T([1, T([2])]); T(f(T(g()))); T(new X()); T(a?.b().c);");
     expect(wrapArrays("f()();", "T")).toBe("T(T(f())());");
@@ -46,7 +54,7 @@ describe("judge features", () => {
 
   it("validates requirements: every one covered, no unknown id", async () => {
     const result = await validateExercise(exercise);
-    expect(result.coverage?.rows.map((r) => [r.id, r.tests.length])).toEqual([["R1", 2], ["R2", 1], ["R3", 1]]);
+    expect(result.coverage?.rows.map((r) => [r.id, r.tests.length])).toEqual([["R1", 3], ["R2", 2], ["R3", 1]]);
     expect(result.checks.find((c) => c.what === "every requirement is tested")).toMatchObject({ ok: true });
     expect(result.ok).toBe(true);
     const files = { ...exercise.files, "tests.ts": exercise.files["tests.ts"]!.replace('requires: ["R3"]', 'requires: ["R9"]') };
