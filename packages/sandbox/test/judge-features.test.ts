@@ -23,7 +23,8 @@ describe("judge features", () => {
 
   it("compiles a comparator in the student's isolate and counts its calls", async () => {
     expect(await failed(insertion("for (let i = 1; i < arr.length; i++) for (let j = i; j > 0 && (arr[j - 1] as number) > (arr[j] as number); j--) [arr[j - 1], arr[j]] = [arr[j]!, arr[j - 1]!]; return arr;"))).toEqual(
-      ["sorts numbers with the comparator it is given", "sorts strings by length", "builds no other array"],
+      // The swaps' pairs ([a, b] = [b, a]) are arrays of two: allowed.
+      ["sorts numbers with the comparator it is given", "sorts strings by length"],
     );
   });
 
@@ -31,12 +32,16 @@ describe("judge features", () => {
     expect(await failed(insertion("const c = arr.slice(); for (let i = 0; i < c.length; i++) arr[i] = c[i]!; return Array.from(arr).sort(compare);"))).toContain("returns the same array, sorted");
   });
 
-  it("sees an array built by literal and index writes, by spread, or by a built-in", async () => {
+  it("sees an array built by literal and push, by spread, by a built-in, a typed array or a Map", async () => {
     expect(await failed(exercise.files["mutants/copies.ts"]!)).toEqual(["builds no other array"]);
     const viaPush = insertion("const b: T[] = []; for (const x of arr) b.push(x); for (let i = 1; i < arr.length; i++) { const c = arr[i]!; let j = i - 1; while (j >= 0 && compare(arr[j]!, c) > 0) { arr[j + 1] = arr[j]!; j--; } arr[j + 1] = c; } void b; return arr;");
     expect(await failed(viaPush)).toEqual(["builds no other array"]);
     const viaFrom = insertion("const b = Array.from({ length: arr.length }, (_, i) => arr[i]); void b; for (let i = 1; i < arr.length; i++) { const c = arr[i]!; let j = i - 1; while (j >= 0 && compare(arr[j]!, c) > 0) { arr[j + 1] = arr[j]!; j--; } arr[j + 1] = c; } return arr;");
     expect(await failed(viaFrom)).toEqual(["builds no other array"]);
+    const viaTyped = insertion("const b = new Float64Array(arr.length); for (let i = 0; i < arr.length; i++) b[i] = arr[i] as number; for (let i = 1; i < arr.length; i++) { const c = arr[i]!; let j = i - 1; while (j >= 0 && compare(arr[j]!, c) > 0) { arr[j + 1] = arr[j]!; j--; } arr[j + 1] = c; } return arr;");
+    expect(await failed(viaTyped)).toEqual(["builds no other array"]);
+    const viaMap = insertion("const m = new Map<number, T>(); arr.forEach((x, i) => m.set(i, x)); for (let i = 1; i < arr.length; i++) { const c = arr[i]!; let j = i - 1; while (j >= 0 && compare(arr[j]!, c) > 0) { arr[j + 1] = arr[j]!; j--; } arr[j + 1] = c; } return arr;");
+    expect(await failed(viaMap)).toEqual(["builds no other array"]);
   });
 
   it("gives a hidden test's hint for the cause it observed, also after shrinking", async () => {

@@ -13,6 +13,16 @@ const { defineProperty, getPrototypeOf } = Object;
 const ProxyCtor = Proxy;
 const WeakMapCtor = WeakMap;
 const WeakSetCtor = WeakSet;
+const MapCtor = Map;
+const SetCtor = Set;
+const isView = ArrayBuffer.isView;
+const mathMax = Math.max;
+const mapSize = Object.getOwnPropertyDescriptor(Map.prototype, "size")?.get as () => number;
+const setSize = Object.getOwnPropertyDescriptor(Set.prototype, "size")?.get as () => number;
+const sizeGetter = (v: object): (() => number) => (v instanceof MapCtor ? mapSize : setSize);
+const typedLength = Object.getOwnPropertyDescriptor(getPrototypeOf(Int8Array.prototype) as object, "length")?.get as () => number;
+const DataViewCtor = DataView;
+const dataViewByteLength = Object.getOwnPropertyDescriptor(DataView.prototype, "byteLength")?.get as () => number;
 // Captured before the student's code runs: compiles the tests' `student.fn` sources here.
 const indirectEval = globalThis.eval;
 const StringCtor = String;
@@ -282,7 +292,7 @@ function placeFunctions(args: unknown[], functions: Record<string, string> | und
 const MAX_KEPT_ARRAYS = 100_000;
 let arraysActive = false;
 let arraysSeen = new WeakSetCtor<object>();
-let arraysKept: unknown[][] = [];
+let arraysKept: object[] = [];
 let arraysCount = 0;
 let arraysLargestDropped = 0;
 
@@ -292,13 +302,26 @@ let arraysLargestDropped = 0;
  * with the length they had when first seen.
  */
 export function trackArray<T>(value: T): T {
-  if (arraysActive && isArray(value) && !arraysSeen.has(value)) {
+  if (arraysActive && typeof value === "object" && value !== null && (isArray(value) || isView(value) || value instanceof MapCtor || value instanceof SetCtor) && !arraysSeen.has(value)) {
     arraysSeen.add(value);
     arraysCount++;
     if (arraysKept.length < MAX_KEPT_ARRAYS) arraysKept[arraysKept.length] = value;
-    else if (value.length > arraysLargestDropped) arraysLargestDropped = value.length;
+    else arraysLargestDropped = mathMax(arraysLargestDropped, sizeOf(value));
   }
   return value;
+}
+
+/** Elements of an array, a typed array (a DataView: bytes), a Map or a Set. */
+function sizeOf(value: object): number {
+  try {
+    if (isArray(value)) return value.length;
+    if (value instanceof MapCtor || value instanceof SetCtor) return reflectApply(sizeGetter(value), value, []) as number;
+    if (value instanceof DataViewCtor) return reflectApply(dataViewByteLength, value, []) as number;
+    if (isView(value)) return reflectApply(typedLength, value, []) as number;
+  } catch {
+    // A detached buffer or a subclass that lies: count it as empty.
+  }
+  return 0;
 }
 
 function startArrays(exclude: unknown[]): void {
@@ -313,7 +336,7 @@ function startArrays(exclude: unknown[]): void {
 function stopArrays(): { count: number; largest: number } {
   arraysActive = false;
   let largest = arraysLargestDropped;
-  for (let i = 0; i < arraysKept.length; i++) if ((arraysKept[i] as unknown[]).length > largest) largest = (arraysKept[i] as unknown[]).length;
+  for (let i = 0; i < arraysKept.length; i++) largest = mathMax(largest, sizeOf(arraysKept[i] as object));
   arraysKept = [];
   return { count: arraysCount, largest };
 }
