@@ -75,6 +75,12 @@ function checkin(judge: JudgeIsolate): void {
     if (oldest.length === 0) idle.delete(oldestKey);
   }
 }
+/** Disposes the pooled judge isolates (a CLI about to exit: no isolate is left to the process's teardown). */
+export function disposeIdleJudges(): void {
+  for (const list of idle.values()) for (const judge of list) if (!judge.isolate.isDisposed) judge.isolate.dispose();
+  idle.clear();
+}
+
 const MAX_ARG_CHARS = 64 * 1024 * 1024;
 
 function checkedStrings(args: unknown[], count: number): string[] {

@@ -4,6 +4,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { findExerciseIds, loadExercise } from "@autograder/exercise-format";
+import { disposeIdleJudges } from "../judge-session.ts";
 import { measureQuality, qualityTable, type QualityResult } from "../quality/quality.ts";
 import { EXERCISES_DIR } from "./paths.ts";
 
@@ -45,4 +46,5 @@ if (values.json) process.stdout.write(`${JSON.stringify(results)}\n`);
 else {
   process.stdout.write(`\n${qualityTable(results)}\n\n${sample === undefined ? "all mutants" : `a sample of ${sample} mutants per exercise`}; ${((performance.now() - started) / 1000).toFixed(0)} s in all\n`);
 }
-process.exit(failing.length > 0 ? 1 : 0);
+disposeIdleJudges();
+process.exitCode = failing.length > 0 ? 1 : 0;
