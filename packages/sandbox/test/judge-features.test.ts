@@ -5,11 +5,11 @@ import { validateExercise } from "../src/validate.ts";
 import { wrapArrays } from "../src/track-arrays.ts";
 import { measureQuality } from "../src/quality/quality.ts";
 import { generateMutants } from "../src/quality/mutants.ts";
-import { FIXTURES } from "./fixture.ts";
+import { FEATURE_FIXTURES } from "./fixture.ts";
 
 let exercise: Exercise;
 beforeAll(async () => {
-  exercise = await loadExercise(FIXTURES, "sorting/judge-features");
+  exercise = await loadExercise(FEATURE_FIXTURES, "sorting/judge-features");
 });
 
 const failed = async (source: string): Promise<string[]> => (await grade(exercise, source)).tests.filter((t) => !t.passed).map((t) => t.name);
