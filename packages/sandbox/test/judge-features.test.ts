@@ -52,6 +52,14 @@ describe("judge features", () => {
     expect(await message(insertion("if (arr.length > 3) throw new Error('no'); " + sorting + " return arr;"))).toBe("Your code threw an exception (or a required export is missing). Arrays of small numbers.");
   });
 
+  it("rejects code built from strings under track-arrays (it would escape the instrumentation)", async () => {
+    for (const trick of ["eval('var b = arr.slice(); 0')", "new Function('a', 'return 1')(arr)", "(function () {}).constructor('return 1')()", "(async function () {}).constructor('return 1')"]) {
+      const report = await grade(exercise, insertion(`${trick}; return arr;`));
+      expect(report.status, trick).toBe("rejected");
+      expect(report.message).toContain("Code built from strings is not allowed");
+    }
+  });
+
   it("wraps array literals, calls and new, but not an optional chain's links", () => {
     expect(wrapArrays("const a = [1, [2]]; f(g()); new X(); a?.b().c;", "T")).toBe("const a = T([1, T([2])]); T(f(T(g()))); T(new X()); T(a?.b().c);");
     expect(wrapArrays("f()();", "T")).toBe("T(T(f())());");

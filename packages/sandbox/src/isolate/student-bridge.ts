@@ -83,9 +83,12 @@ function installSeededRandom(seed: number): void {
   defineProperty(Math, "random", { value: random, writable: false, configurable: false });
 }
 
-function forbid(owner: object, name: string, label: string): void {
+const SORTING_YOURSELF = "This exercise asks you to write the sorting yourself: built-in sorting is not allowed.";
+const NO_CODE_FROM_STRINGS = "Code built from strings is not allowed in this exercise (the grader checks the arrays your code creates, and it cannot see into such code).";
+
+function forbid(owner: object, name: string, label: string, why = SORTING_YOURSELF): void {
   const blocked = function (): never {
-    violation ??= `${label} was called. This exercise asks you to write the sorting yourself: built-in sorting is not allowed.`;
+    violation ??= `${label} was called. ${why}`;
     throw new Error(violation);
   };
   defineProperty(owner, name, { value: blocked, writable: false, configurable: false, enumerable: false });
@@ -98,6 +101,13 @@ function installRules(rules: string[]): void {
     forbid(Array.prototype, "toSorted", "Array.prototype.toSorted");
     forbid(typedArrayPrototype, "sort", "TypedArray.prototype.sort");
     forbid(typedArrayPrototype, "toSorted", "TypedArray.prototype.toSorted");
+  }
+  if (rules.includes("track-arrays")) {
+    // Code compiled from a string is not instrumented: eval and every Function constructor go.
+    forbid(g, "eval", "eval", NO_CODE_FROM_STRINGS);
+    forbid(g, "Function", "Function", NO_CODE_FROM_STRINGS);
+    const kinds = [function () {}, async function () {}, function* () {}, async function* () {}];
+    for (const fn of kinds) forbid(getPrototypeOf(fn) as object, "constructor", "the Function constructor", NO_CODE_FROM_STRINGS);
   }
 }
 
