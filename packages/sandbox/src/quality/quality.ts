@@ -11,6 +11,7 @@ export interface MutantResult {
   mutator: string;
   origin: GeneratedMutant["origin"];
   status: "killed" | "survived" | "equivalent";
+  /** The grading's status; "crash" when the process grading it died (exercises:quality restarts after it). */
   /** The verdict that killed it, and the first failed test. */
   verdict: string;
   killedBy?: string;
@@ -37,6 +38,10 @@ export interface QualityOptions {
   /** Grade only this many mutants, spread evenly over the list (a deterministic sample). */
   sample?: number;
   seed?: number;
+  /** Results already measured (by an earlier process) for the first mutants: grading starts after them. */
+  given?: MutantResult[];
+  /** Called before a mutant is graded (a process that dies during it names the culprit). */
+  onStart?: (mutant: Pick<MutantResult, "id" | "mutator" | "origin">, index: number, total: number) => void;
   onMutant?: (result: MutantResult, index: number, total: number) => void;
 }
 
@@ -59,8 +64,10 @@ export async function measureQuality(exercise: Exercise, options: QualityOptions
   const all = await generateMutants(reference);
   const equivalent = new Map(exercise.manifest.equivalentMutants.map((e) => [e.id, e.reason]));
   const chosen = options.sample === undefined ? all : spread(all, options.sample);
-  const results: MutantResult[] = [];
+  const results: MutantResult[] = [...(options.given ?? [])];
   for (const [index, m] of chosen.entries()) {
+    if (index < results.length) continue;
+    options.onStart?.({ id: m.id, mutator: m.mutator, origin: m.origin }, index, chosen.length);
     let result: MutantResult;
     if (equivalent.has(m.id)) result = { id: m.id, mutator: m.mutator, origin: m.origin, status: "equivalent", verdict: "-" };
     else {
