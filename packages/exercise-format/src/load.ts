@@ -38,7 +38,10 @@ export function buildExercise(id: string, files: ExerciseFiles): Exercise {
   const unlisted = Object.keys(files)
     .filter((f) => f.startsWith("mutants/") && !manifest.mutants.some((m) => `mutants/${m.file}` === f))
     .map((f) => `mutants: ${f} is not listed (say which tests it must fail)`);
-  if (problems.length + unlisted.length > 0) throw new ExerciseFormatError(`${id}/exercise.yaml`, [...problems, ...unlisted]);
+  const ids = (manifest.requirements ?? []).map((r) => r.id);
+  const duplicates = [...new Set(ids.filter((r, i) => ids.indexOf(r) !== i))].map((r) => `requirements: the id ${r} is used twice`);
+  const all = [...problems, ...unlisted, ...duplicates];
+  if (all.length > 0) throw new ExerciseFormatError(`${id}/exercise.yaml`, all);
   return { id, manifest, files, contentHash: contentHash(files) };
 }
 

@@ -4,6 +4,7 @@ import { Type, type Static } from "typebox";
 import { Value } from "typebox/value";
 
 const Name = Type.String({ pattern: "^[A-Za-z_$][A-Za-z0-9_$]*$" });
+const RequirementId = Type.String({ pattern: "^[A-Za-z][A-Za-z0-9._-]{0,31}$" });
 
 export const LimitsSchema = Type.Object(
   {
@@ -17,7 +18,7 @@ export const LimitsSchema = Type.Object(
 );
 
 export const FAMILIES = ["sorting", "sockets", "threading"] as const;
-export const RULES = ["no-builtin-sort"] as const;
+export const RULES = ["no-builtin-sort", "track-arrays"] as const;
 export const PLATFORM_MODULES = ["socket", "threading"] as const;
 
 export const ManifestSchema = Type.Object(
@@ -54,12 +55,32 @@ export const ManifestSchema = Type.Object(
       ),
       { default: [] },
     ),
+    /** The README's requirements; every one must be covered by a test's `requires`. */
+    requirements: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { id: RequirementId, text: Type.String({ minLength: 1, maxLength: 1000 }) },
+          { additionalProperties: false },
+        ),
+        { minItems: 1, maxItems: 100 },
+      ),
+    ),
+    /** Generated mutants (exercises:quality) that no test can tell from the reference, and why. */
+    equivalentMutants: Type.Array(
+      Type.Object(
+        { id: Type.String({ minLength: 1, maxLength: 400 }), reason: Type.String({ minLength: 1, maxLength: 1000 }) },
+        { additionalProperties: false },
+      ),
+      { default: [] },
+    ),
   },
   { additionalProperties: false },
 );
 
 export type Manifest = Static<typeof ManifestSchema>;
 export type Limits = Static<typeof LimitsSchema>;
+export type Requirement = NonNullable<Manifest["requirements"]>[number];
+export type EquivalentMutant = Manifest["equivalentMutants"][number];
 export type Family = (typeof FAMILIES)[number];
 export type Rule = (typeof RULES)[number];
 export type PlatformModuleName = (typeof PLATFORM_MODULES)[number];

@@ -6,6 +6,7 @@ import { BuildError, judgeScript, transpile } from "./build.ts";
 import { JudgeSession, type TestInfo, type TestOutcome } from "./judge-session.ts";
 import { runParallel } from "./parallel.ts";
 import { clampMs } from "./limits.ts";
+import { trackArrays } from "./track-arrays.ts";
 import { platformModule } from "./platform.ts";
 import { boundReport, capText, MAX_MESSAGE_CHARS } from "./report-bounds.ts";
 import { limitReply, StudentSession, type StudentProgram } from "./student-session.ts";
@@ -15,6 +16,8 @@ export interface GradeOptions {
   seed?: number;
   /** `run`: visible tests only; `submit`: every test (default). */
   mode?: "run" | "submit";
+  /** Stop at the first failed test; the rest are reported not run (exercises:quality). */
+  failFast?: boolean;
 }
 
 const FAMILY_MODULE: Record<string, PlatformModuleName | undefined> = { sockets: "socket", threading: "threading", sorting: undefined };
@@ -78,8 +81,18 @@ export async function grade(exercise: Exercise, source: string, options: GradeOp
     if (!(error instanceof BuildError)) throw error;
     return boundReport({ ...emptyReport(exercise, "compile_error", started, error.message), compileError: { message: error.message, line: error.line, column: error.column } });
   }
+  let arrayTracker: string | undefined;
+  if ((exercise.manifest.rules as readonly string[]).includes("track-arrays")) {
+    try {
+      ({ code, specifier: arrayTracker } = trackArrays(code));
+    } catch (error) {
+      const message = `solution.ts: ${error instanceof Error ? error.message : String(error)}`;
+      return boundReport({ ...emptyReport(exercise, "compile_error", started, message), compileError: { message, line: 1, column: 1 } });
+    }
+  }
   const program: StudentProgram = {
     code,
+    ...(arrayTracker === undefined ? {} : { arrayTracker }),
     ...(shared.workloadCode === undefined ? {} : { workloadCode: shared.workloadCode }),
     exports: exercise.manifest.exports,
     modules: shared.modules,
@@ -199,6 +212,7 @@ export async function grade(exercise: Exercise, source: string, options: GradeOp
         outcome.verdict ??= "output_limit";
       }
       reports.push(toReport(info, outcome, performance.now() - testStarted));
+      if (options.failFast && !outcome.passed) stopped ??= { status: (outcome.verdict as Verdict | undefined) ?? "failed", message: "an earlier test failed." };
       if (!judge.usable) stopped = { status: "error", message: "the exercise's tests stopped responding." };
     }
   } finally {
@@ -247,9 +261,11 @@ function toReport(info: TestInfo, outcome: TestOutcome, durationMs: number): Tes
   };
   // A note (e.g. a measured speed-up) is shown for a passing visible test only.
   if (outcome.passed) return { ...base, message: info.hidden ? "" : capText(outcome.note ?? "", MAX_MESSAGE_CHARS) };
-  if (info.hidden) return { ...base, message: info.hint ?? HIDDEN_FAILED };
+  // The test may name the cause it observed (t.hint): an author's sentence, never a value.
+  const hint = typeof outcome.hint === "string" ? capText(outcome.hint, MAX_MESSAGE_CHARS) : info.hint;
+  if (info.hidden) return { ...base, message: hint ?? HIDDEN_FAILED };
   const message = capText(typeof outcome.message === "string" ? outcome.message : "", MAX_MESSAGE_CHARS);
-  return { ...base, message: info.hint ? `${message}\nHint: ${info.hint}` : message, ...(outcome.details ? { details: outcome.details } : {}) };
+  return { ...base, message: hint ? `${message}\nHint: ${hint}` : message, ...(outcome.details ? { details: outcome.details } : {}) };
 }
 
 /**

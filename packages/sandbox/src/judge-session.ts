@@ -9,6 +9,8 @@ export interface TestInfo {
   hidden: boolean;
   hint?: string;
   timeoutMs?: number;
+  /** Requirement ids (exercise.yaml `requirements`) the test checks. */
+  requires?: string[];
 }
 
 export interface TestOutcome {
@@ -16,6 +18,8 @@ export interface TestOutcome {
   message: string;
   verdict?: string;
   summary?: string;
+  /** Set by `t.hint(...)`: replaces the test's hint for this failure. */
+  hint?: string;
   /** Set by `t.note(...)`; the message of a passing visible test. */
   note?: string;
   details?: Record<string, unknown>;
@@ -71,6 +75,12 @@ function checkin(judge: JudgeIsolate): void {
     if (oldest.length === 0) idle.delete(oldestKey);
   }
 }
+/** Disposes the pooled judge isolates (a CLI about to exit: no isolate is left to the process's teardown). */
+export function disposeIdleJudges(): void {
+  for (const list of idle.values()) for (const judge of list) if (!judge.isolate.isDisposed) judge.isolate.dispose();
+  idle.clear();
+}
+
 const MAX_ARG_CHARS = 64 * 1024 * 1024;
 
 function checkedStrings(args: unknown[], count: number): string[] {

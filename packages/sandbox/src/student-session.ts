@@ -9,6 +9,8 @@ import { platformModule } from "./platform.ts";
 export interface StudentProgram {
   /** The student's code, transpiled to an ES module. */
   code: string;
+  /** With the rule track-arrays: the specifier `code` imports the bridge's `trackArray` from. */
+  arrayTracker?: string;
   /** The exercise's workload.ts, transpiled, if it has one. */
   workloadCode?: string;
   exports: readonly string[];
@@ -116,6 +118,11 @@ export class StudentSession {
     };
     for (const m of [...studentFacing.values(), ...full.values()]) await m.instantiate(context, platformLinker);
 
+    let tracker: ivm.Module | undefined;
+    if (program.arrayTracker !== undefined) {
+      tracker = await isolate.compileModule(`export { trackArray } from ${JSON.stringify(BRIDGE_SPECIFIER)};`, { filename: "file:///arrays.js" });
+      await tracker.instantiate(context, platformLinker);
+    }
     let student: ivm.Module;
     try {
       student = await isolate.compileModule(program.code, { filename: "file:///student.ts" });
@@ -127,6 +134,7 @@ export class StudentSession {
     const importable = [...studentFacing.keys()];
     try {
       await student.instantiate(context, (specifier) => {
+        if (tracker !== undefined && specifier === program.arrayTracker) return tracker;
         const module = studentFacing.get(specifier);
         if (module !== undefined) return module;
         const hidden = program.modules.find((m) => m.name === specifier);

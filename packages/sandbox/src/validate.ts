@@ -3,6 +3,7 @@
 import type { GradeReport } from "@autograder/shared";
 import type { Exercise } from "@autograder/exercise-format";
 import { grade } from "./grade.ts";
+import { listTests, requirementCoverage, type RequirementCoverage } from "./requirements.ts";
 
 export interface ValidationCheck {
   what: string;
@@ -17,6 +18,8 @@ export interface ValidationResult {
   visibleTests: number;
   hiddenTests: number;
   durationMs: number;
+  /** Present when exercise.yaml lists requirements. */
+  coverage?: RequirementCoverage;
 }
 
 const REFERENCE_RUNS = 3;
@@ -62,6 +65,12 @@ export async function validateExercise(exercise: Exercise, seed = 1): Promise<Va
         : `caught only by visible tests (${caughtBy.join(", ")}); a hidden test must catch it too`;
     checks.push({ what: `mutant ${mutant.file}`, ok, detail });
   }
+  let coverage: RequirementCoverage | undefined;
+  // Required of every exercise once all have requirements; until then, checked where present.
+  if (exercise.manifest.requirements !== undefined) {
+    coverage = requirementCoverage(exercise, await listTests(exercise));
+    checks.push({ what: "every requirement is tested", ok: coverage.problems.length === 0, detail: coverage.problems.join("; ") });
+  }
   if (exercise.manifest.mutants.length === 0) checks.push({ what: "has mutants", ok: false, detail: "list at least one known-wrong solution under mutants/" });
 
   return {
@@ -71,5 +80,6 @@ export async function validateExercise(exercise: Exercise, seed = 1): Promise<Va
     visibleTests: first.tests.filter((t) => !t.hidden).length,
     hiddenTests: hidden.size,
     durationMs: Math.round(performance.now() - started),
+    ...(coverage ? { coverage } : {}),
   };
 }

@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { FIXTURES } from "./fixture.ts";
+import { FEATURE_FIXTURES, FIXTURES } from "./fixture.ts";
 
 const exec = promisify(execFile);
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
@@ -70,4 +70,27 @@ describe("the grade CLI", () => {
     const usage = await runGrade([]);
     expect(usage.code).toBe(2);
   });
+});
+
+describe("the exercises:quality CLI", () => {
+  it("prints each survivor and the table, measuring the exercise in a child process", async () => {
+    const QUALITY = path.join(ROOT, "packages/sandbox/src/cli/quality.ts");
+    const run = async (args: string[]): Promise<{ code: number; stdout: string }> => {
+      try {
+        const { stdout } = await exec(process.execPath, ["--no-node-snapshot", "--import", "tsx", QUALITY, ...args], { cwd: ROOT });
+        return { code: 0, stdout };
+      } catch (error) {
+        const e = error as { code: number; stdout: string };
+        return { code: e.code, stdout: e.stdout };
+      }
+    };
+    // One survivor of 23 - 2 equivalent (95.2%): below --min 1, so exit 1.
+    const full = await run(["sorting/judge-features", "--exercises", FEATURE_FIXTURES, "--min", "1"]);
+    expect(full.code).toBe(1);
+    expect(full.stdout).toContain("  survived: 5:22 EqualityOperator: compare(arr[j] as T, current) >= 0\n");
+    expect(full.stdout).toMatch(/\| sorting\/judge-features \| 3\/3 \| 23 \| 20 \| 2 \| 1 \| 95\.2% \| [\d.]+ \|/);
+    const sample = await run(["sorting/judge-features", "--exercises", FEATURE_FIXTURES, "--sample", "2", "--min", "0", "--json"]);
+    expect(sample.code).toBe(0);
+    expect((JSON.parse(sample.stdout) as Array<{ mutants: number }>)[0]?.mutants).toBe(2);
+  }, 120_000);
 });

@@ -4,6 +4,7 @@ import "@autograder/shared/require-supported-node";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { findExerciseIds, loadExercise } from "@autograder/exercise-format";
+import { formatCoverage } from "../requirements.ts";
 import { validateExercise, type ValidationResult } from "../validate.ts";
 import { EXERCISES_DIR } from "./paths.ts";
 
@@ -30,6 +31,8 @@ for (const id of ids) {
       `${result.ok ? "ok  " : "FAIL"} ${id}  (${result.visibleTests} visible, ${result.hiddenTests} hidden tests; ${mutants.filter((m) => m.ok).length}/${mutants.length} mutants caught; ${result.durationMs} ms)\n`,
     );
     for (const c of result.checks) if (!c.ok) process.stdout.write(`       ${c.what}: ${c.detail}\n`);
+    if (result.coverage) process.stdout.write(`     requirements (${result.coverage.covered}/${result.coverage.rows.length} covered):\n${formatCoverage(result.coverage)}\n`);
+    for (const w of result.coverage?.warnings ?? []) process.stdout.write(`     warning: ${w}\n`);
   }
 }
 const bad = results.filter((r) => !r.ok);

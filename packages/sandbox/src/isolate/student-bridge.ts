@@ -21,6 +21,19 @@ const stringSlice = String.prototype.slice;
 const symbolToPrimitive = Symbol.toPrimitive;
 const ProxyCtor = Proxy;
 const WeakMapCtor = WeakMap;
+const WeakSetCtor = WeakSet;
+const MapCtor = Map;
+const SetCtor = Set;
+const isView = ArrayBuffer.isView;
+const mathMax = Math.max;
+const mapSize = Object.getOwnPropertyDescriptor(Map.prototype, "size")?.get as () => number;
+const setSize = Object.getOwnPropertyDescriptor(Set.prototype, "size")?.get as () => number;
+const sizeGetter = (v: object): (() => number) => (v instanceof MapCtor ? mapSize : setSize);
+const typedLength = Object.getOwnPropertyDescriptor(getPrototypeOf(Int8Array.prototype) as object, "length")?.get as () => number;
+const DataViewCtor = DataView;
+const dataViewByteLength = Object.getOwnPropertyDescriptor(DataView.prototype, "byteLength")?.get as () => number;
+// Captured before the student's code runs: compiles the tests' `student.fn` sources here.
+const indirectEval = globalThis.eval;
 const StringCtor = String;
 const { isArray } = Array;
 const mathCeil = Math.ceil;
@@ -91,9 +104,12 @@ function installSeededRandom(seed: number): void {
   defineProperty(Math, "random", { value: random, writable: false, configurable: false });
 }
 
-function forbid(owner: object, name: string, label: string): void {
+const SORTING_YOURSELF = "This exercise asks you to write the sorting yourself: built-in sorting is not allowed.";
+const NO_CODE_FROM_STRINGS = "Code built from strings is not allowed in this exercise (the grader checks the arrays your code creates, and it cannot see into such code).";
+
+function forbid(owner: object, name: string, label: string, why = SORTING_YOURSELF): void {
   const blocked = function (): never {
-    violation ??= `${label} was called. This exercise asks you to write the sorting yourself: built-in sorting is not allowed.`;
+    violation ??= `${label} was called. ${why}`;
     throw new Error(violation);
   };
   defineProperty(owner, name, { value: blocked, writable: false, configurable: false, enumerable: false });
@@ -106,6 +122,13 @@ function installRules(rules: string[]): void {
     forbid(Array.prototype, "toSorted", "Array.prototype.toSorted");
     forbid(typedArrayPrototype, "sort", "TypedArray.prototype.sort");
     forbid(typedArrayPrototype, "toSorted", "TypedArray.prototype.toSorted");
+  }
+  if (rules.includes("track-arrays")) {
+    // Code compiled from a string is not instrumented: eval and every Function constructor go.
+    forbid(g, "eval", "eval", NO_CODE_FROM_STRINGS);
+    forbid(g, "Function", "Function", NO_CODE_FROM_STRINGS);
+    const kinds = [function () {}, async function () {}, function* () {}, async function* () {}];
+    for (const fn of kinds) forbid(getPrototypeOf(fn) as object, "constructor", "the Function constructor", NO_CODE_FROM_STRINGS);
   }
 }
 
@@ -350,6 +373,8 @@ function plainCopy(value: unknown): unknown {
 
 interface CallOptions {
   track?: boolean | "boxed";
+  /** Argument index -> source of a function expression to compile here and pass there. */
+  functions?: Record<string, string>;
 }
 
 async function invoke(fn: unknown, args: unknown[]): Promise<{ value?: unknown; threw?: { name: string; message: string } }> {
@@ -358,6 +383,82 @@ async function invoke(fn: unknown, args: unknown[]): Promise<{ value?: unknown; 
   } catch (error) {
     return { threw: describeError(error) };
   }
+}
+
+/** Compiles each `functions` source into a counting wrapper, in place of its argument. */
+function placeFunctions(args: unknown[], functions: Record<string, string> | undefined, calls: number[]): void {
+  for (let i = 0; i < args.length; i++) calls[i] = 0;
+  if (functions === undefined) return;
+  for (const key in functions) {
+    const i = +key;
+    const compiled = indirectEval(`(${functions[key] as string})`) as (...a: unknown[]) => unknown;
+    if (typeof compiled !== "function") throw new Error(`argument ${key}: the source is not a function`);
+    args[i] = function (this: unknown, ...fnArgs: unknown[]): unknown {
+      calls[i] = (calls[i] as number) + 1;
+      return reflectApply(compiled, this, fnArgs);
+    };
+  }
+}
+
+// --- arrays the student's code creates (rule track-arrays) -------------------------------
+
+const MAX_KEPT_ARRAYS = 100_000;
+let arraysActive = false;
+let arraysSeen = new WeakSetCtor<object>();
+let arraysKept: object[] = [];
+let arraysCount = 0;
+let arraysLargestDropped = 0;
+
+/**
+ * Called around every array literal and call expression of the student's code (see
+ * track-arrays.ts); records arrays while a call runs. Arrays past MAX_KEPT_ARRAYS are counted
+ * with the length they had when first seen.
+ */
+export function trackArray<T>(value: T): T {
+  if (arraysActive && typeof value === "object" && value !== null && (isArray(value) || isView(value) || value instanceof MapCtor || value instanceof SetCtor) && !arraysSeen.has(value)) {
+    arraysSeen.add(value);
+    arraysCount++;
+    if (arraysKept.length < MAX_KEPT_ARRAYS) arraysKept[arraysKept.length] = value;
+    else arraysLargestDropped = mathMax(arraysLargestDropped, sizeOf(value));
+  }
+  return value;
+}
+
+/** Elements of an array, a typed array (a DataView: bytes), a Map or a Set. */
+function sizeOf(value: object): number {
+  try {
+    if (isArray(value)) return value.length;
+    if (value instanceof MapCtor || value instanceof SetCtor) return reflectApply(sizeGetter(value), value, []) as number;
+    if (value instanceof DataViewCtor) return reflectApply(dataViewByteLength, value, []) as number;
+    if (isView(value)) return reflectApply(typedLength, value, []) as number;
+  } catch {
+    // A detached buffer or a subclass that lies: count it as empty.
+  }
+  return 0;
+}
+
+function startArrays(exclude: unknown[]): void {
+  arraysSeen = new WeakSetCtor<object>();
+  arraysKept = [];
+  arraysCount = 0;
+  arraysLargestDropped = 0;
+  for (let i = 0; i < exclude.length; i++) if (isArray(exclude[i])) arraysSeen.add(exclude[i] as object);
+  arraysActive = true;
+}
+
+function stopArrays(): { count: number; largest: number } {
+  arraysActive = false;
+  let largest = arraysLargestDropped;
+  for (let i = 0; i < arraysKept.length; i++) largest = mathMax(largest, sizeOf(arraysKept[i] as object));
+  arraysKept = [];
+  return { count: arraysCount, largest };
+}
+
+/** Which argument `value` is (its proxy or itself), or -1. */
+function argumentIndex(value: unknown, args: unknown[], callArgs: unknown[]): number {
+  if ((typeof value !== "object" && typeof value !== "function") || value === null) return -1;
+  for (let i = 0; i < args.length; i++) if (value === callArgs[i] || value === args[i]) return i;
+  return -1;
 }
 
 /** Calls the student's export `name`. */
@@ -374,34 +475,35 @@ async function callExport(name: string, argsText: string, optionsText: string): 
   const callOptions = parse(optionsText) as CallOptions;
   const fn = student[name];
   if (typeof fn !== "function") return finish({ missing: name }, null);
-  if (!callOptions.track) {
-    watchAtomics(args);
-    const outcome = await invoke(fn, args);
-    const atomics = stopAtomics();
-    return finish(outcome.threw ? { threw: outcome.threw } : {}, { value: outcome.value, args, ...(atomics ? { atomics } : {}) });
-  }
+  const calls: number[] = [];
   const tracking: Tracking = { reads: 0, writes: 0, swaps: 0, conversions: 0, trace: [], pendingWrite: undefined };
   const callArgs: unknown[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (isArray(arg)) {
+    if (callOptions.track && isArray(arg)) {
       if (callOptions.track === "boxed") box(arg, tracking);
       callArgs[i] = instrument(arg, tracking);
     } else callArgs[i] = arg;
   }
+  try {
+    placeFunctions(callArgs, callOptions.functions, calls);
+  } catch (error) {
+    return finish({ threw: { name: "TestError", message: describeError(error).message } }, null);
+  }
+  for (let i = 0; i < args.length; i++) if (typeof callArgs[i] === "function") args[i] = callArgs[i];
+  const trackArrays = options.rules.includes("track-arrays");
+  if (trackArrays) startArrays(callArgs);
+  watchAtomics(callArgs);
   const outcome = await invoke(fn, callArgs);
+  const atomics = stopAtomics();
+  const arrays = trackArrays ? stopArrays() : undefined;
   const meta: Meta = outcome.threw ? { threw: outcome.threw } : {};
+  const sameAsArgIndex = argumentIndex(outcome.value, args, callArgs);
+  const common = { sameAsArg: sameAsArgIndex >= 0, sameAsArgIndex, calls, ...(arrays ? { arrays } : {}), ...(atomics ? { atomics } : {}) };
+  if (!callOptions.track) return finish(meta, { value: outcome.value, args, ...common });
   // A returned proxy of an argument is the argument itself; any other array is copied first,
   // so that its getters run now, while the tracked arrays still count.
-  let value = outcome.value;
-  let returnedArg = false;
-  for (let i = 0; i < args.length; i++) {
-    if (value === callArgs[i]) {
-      value = args[i];
-      returnedArg = true;
-    }
-  }
-  if (!returnedArg) value = plainCopy(value);
+  const value = sameAsArgIndex >= 0 ? args[sameAsArgIndex] : plainCopy(outcome.value);
   const order = isArray(value) ? unbox(value) : undefined;
   for (let i = 0; i < args.length; i++) if (isArray(args[i]) && args[i] !== value) unbox(args[i] as unknown[]);
   // Everything the student's code can run (getters of the result) has run once encoded: only
@@ -409,7 +511,7 @@ async function callExport(name: string, argsText: string, optionsText: string): 
   const valueText = encodePayload(meta, value);
   if (meta.tooLarge || meta.encodeError !== undefined) return reply(meta, "null");
   const stats = { reads: tracking.reads, writes: tracking.writes, swaps: tracking.swaps, comparisons: mathCeil(tracking.conversions / 2) };
-  const rest = encode({ args, stats, trace: tracking.trace, order: callOptions.track === "boxed" ? order : undefined });
+  const rest = encode({ args, stats, trace: tracking.trace, order: callOptions.track === "boxed" ? order : undefined, ...common });
   // Both are tagged objects ({"$o":{...}}): splice the value into the rest.
   const payload = `{"$o":{"value":${valueText},${rest.slice(7)}`;
   if (payload.length > options.returnBytes) return reply({ ...meta, tooLarge: true }, "null");

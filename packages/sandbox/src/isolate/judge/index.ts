@@ -8,7 +8,7 @@ import { inspect } from "../inspect.ts";
 import { generateInts } from "../generate.ts";
 import { AssertionFailure, expect, fail } from "./expect.ts";
 
-export { expect, fail, fc, AssertionFailure, generateInts };
+export { expect, fail, fc, AssertionFailure, generateInts, inspect };
 export type { ScenarioReport };
 
 interface HostFunction {
@@ -30,7 +30,7 @@ export interface TestOptions {
   /** Shown to the student when the test fails; for hidden tests, the only explanation. */
   hint?: string;
   timeoutMs?: number;
-  /** Ids of the exercise.yaml requirements this test checks. */
+  /** Ids of the exercise.yaml requirements this test checks (exercises:validate checks coverage). */
   requires?: string[];
 }
 
@@ -50,6 +50,12 @@ export interface TestContext {
   expectScenario(report: ScenarioReport): void;
   /** A line shown as the message of this test when it passes (visible tests only), e.g. a measured speed-up. */
   note(text: string): void;
+  /**
+   * Replaces the test's hint for this run, for a test that can fail for more than one reason:
+   * call it just before the check it explains, so the hint names the cause the test observed.
+   * Shown for hidden tests too: never put a hidden input or the student's values in it.
+   */
+  hint(text: string): void;
 }
 
 type TestFn = (t: TestContext) => void | Promise<void>;
@@ -60,11 +66,18 @@ interface RegisteredTest extends Required<Omit<TestOptions, "hint" | "timeoutMs"
   timeoutMs?: number;
 }
 
+/** A function given to the student's code as source, compiled in the student's isolate (see `student.fn`). */
+export class StudentFunction {
+  constructor(readonly source: string) {}
+}
+
 const tests: RegisteredTest[] = [];
 
 export function test(name: string, fn: TestFn, options: TestOptions = {}): void {
   if (tests.some((t) => t.name === name)) throw new Error(`two tests are named "${name}"`);
-  tests.push({ name, fn, weight: options.weight ?? 1, hidden: options.hidden ?? false, hint: options.hint, timeoutMs: options.timeoutMs });
+  const requires = options.requires ?? [];
+  if (!Array.isArray(requires) || !requires.every((r) => typeof r === "string")) throw new Error(`test "${name}": requires must be a list of requirement ids`);
+  tests.push({ name, fn, weight: options.weight ?? 1, hidden: options.hidden ?? false, hint: options.hint, timeoutMs: options.timeoutMs, requires: [...requires] });
 }
 
 /** The student's code ended the test by a limit (timeout, memory, output) or a rule. */
@@ -138,7 +151,19 @@ export interface RunResult<T = unknown> {
   trace?: TraceOp[];
   /** With `track: "boxed"`: each returned element's index in the first argument. */
   order?: number[];
-  /** Untracked calls with typed-array arguments: the student's Atomics operations on their memory. */
+  /** The returned value is the very object passed as an argument (compared in the student's isolate). */
+  sameAsArg: boolean;
+  /** Which argument it is, or -1. */
+  sameAsArgIndex: number;
+  /** Per argument: how many times the student's code called the `student.fn` given there (0 elsewhere). */
+  calls: number[];
+  /**
+   * With the exercise rule `track-arrays`: the arrays the student's code created during the call
+   * (array literals and arrays returned by calls in its code, not the arguments), and the largest
+   * length one of them had when the call ended.
+   */
+  arrays?: { count: number; largest: number };
+  /** Calls with typed-array arguments: the student's Atomics operations on their memory. */
   atomics?: AtomicsCounts;
 }
 
@@ -166,19 +191,34 @@ interface State {
   summary?: string;
   note?: string;
   lastTracked?: { initial: unknown[]; trace: TraceOp[] };
+  hint?: string;
   /** Calls into the student's code so far in this test. */
   calls: number;
 }
 let state: State = { seed: 1, calls: 0 };
 
-const describeCall = (name: string, args: unknown[]): string => `${name}(${args.map((a) => inspect(a, { maxItems: 30 })).join(", ")})`;
+const describeCall = (name: string, args: unknown[]): string =>
+  `${name}(${args.map((a) => (a instanceof StudentFunction ? a.source : inspect(a, { maxItems: 30 }))).join(", ")})`;
 
 export const student = {
+  /**
+   * A function to pass as an argument of `run`: `source` (a JavaScript function expression, e.g.
+   * "(a, b) => a - b") is compiled in the student's isolate and its calls are counted (`calls`).
+   */
+  fn(source: string): StudentFunction {
+    return new StudentFunction(source);
+  },
   /** Runs a student export and resolves with everything observed. */
   async run<T = unknown>(name: string, args: unknown[], options: { track?: boolean | "boxed"; allowThrow?: boolean } = {}): Promise<RunResult<T>> {
     state.input ??= describeCall(name, args);
     state.calls++;
-    const reply = await hostCall.apply(undefined, [name, encode(args), JSON.stringify({ track: options.track ?? false })], { result: { promise: true } });
+    const functions: Record<number, string> = {};
+    const sent = args.map((a, i) => {
+      if (!(a instanceof StudentFunction)) return a;
+      functions[i] = a.source;
+      return null;
+    });
+    const reply = await hostCall.apply(undefined, [name, encode(sent), JSON.stringify({ track: options.track ?? false, functions })], { result: { promise: true } });
     const [meta, payload] = split(reply);
     const result = payload as RunResult<T>;
     if (meta.threw) result.threw = meta.threw;
@@ -215,18 +255,30 @@ export async function drive(driver: string, scenario: string, params: Record<str
 
 /** A property over seeded random inputs; the failure shows the shrunk counterexample. */
 export async function property<T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => unknown, options: { numRuns?: number } = {}): Promise<void> {
+  let failedHint: string | undefined;
   const details = await fc.check(
     fc.asyncProperty(arbitrary, async (value) => {
-      const ok = await predicate(value);
+      let ok: unknown;
+      try {
+        ok = await predicate(value);
+      } catch (error) {
+        failedHint = state.hint;
+        throw error;
+      }
+      if (ok === false) failedHint = state.hint;
       return ok !== false;
     }),
     { seed: state.seed, numRuns: options.numRuns ?? 100 },
   );
   if (!details.failed) return;
+  // Shrinking ran passing inputs after the failing one: the hint is the one its last failure set.
+  if (failedHint === undefined) delete state.hint;
+  else state.hint = failedHint;
   const input = details.counterexample?.[0];
   state.input = inspect(input, { maxItems: 50 });
   const error = details.errorInstance;
   if (error instanceof LimitReached) throw error;
+  if (error instanceof StudentError) throw new StudentError(`for the input ${inspect(input, { maxItems: 20 })}: ${error.message}`);
   const because = error instanceof Error ? error.message : "the property returned false";
   if (error instanceof AssertionFailure) throw new AssertionFailure(`for the input ${inspect(input, { maxItems: 20 })}: ${because}`, error.expected, error.actual, error.diff);
   throw new AssertionFailure(`for the input ${inspect(input, { maxItems: 20 })}: ${because}`);
@@ -253,10 +305,14 @@ const context: TestContext = {
   note(text) {
     state.note = String(text);
   },
+  hint(text) {
+    state.hint = String(text);
+  },
 };
 
 interface Outcome {
   passed: boolean;
+  hint?: string;
   message: string;
   summary?: string;
   note?: string;
@@ -283,7 +339,7 @@ async function runTest(index: number, seed: number): Promise<string> {
     if (error instanceof LimitReached) outcome = { passed: false, message: error.message, verdict: error.verdict };
     else if (error instanceof AssertionFailure) {
       outcome = { passed: false, message: error.message, details: { expected: error.expected, actual: error.actual, diff: error.diff } };
-    } else if (error instanceof StudentError) outcome = { passed: false, message: error.message };
+    } else if (error instanceof StudentError) outcome = { passed: false, message: error.message, summary: "Your code threw an exception (or a required export is missing)." };
     else if (state.calls > 0) {
       // The reference passes these tests (validation checks it), so a test that breaks after
       // calling the student's code broke on what that code returned: the student's to fix.
@@ -296,7 +352,9 @@ async function runTest(index: number, seed: number): Promise<string> {
   if (state.visualization) details.visualization = state.visualization;
   else if (tracked && tracked.initial.length <= 64) details.visualization = { kind: "sorting", data: { initial: tracked.initial, operations: tracked.trace.slice(0, 5000) } };
   if (state.scenarioSeed !== undefined) details.seed = state.scenarioSeed;
-  if (state.summary !== undefined) outcome.summary = clip(state.summary, MAX_MESSAGE);
+  if (state.summary !== undefined) outcome.summary ??= clip(state.summary, MAX_MESSAGE);
+  // Only a failed check is the cause a hint names; a limit or a throw is reported as itself.
+  if (state.hint !== undefined && !outcome.passed && outcome.verdict === undefined && outcome.details !== undefined) outcome.hint = clip(state.hint, MAX_MESSAGE);
   for (const key of ["input", "expected", "actual", "diff"]) if (typeof details[key] === "string") details[key] = clip(details[key] as string, MAX_DETAIL);
   outcome.message = clip(outcome.message, MAX_MESSAGE);
   if (outcome.note !== undefined) outcome.note = clip(outcome.note, MAX_MESSAGE);
@@ -305,6 +363,6 @@ async function runTest(index: number, seed: number): Promise<string> {
 }
 
 g.__judge = {
-  list: (): string => JSON.stringify(tests.map(({ name, weight, hidden, hint, timeoutMs }) => ({ name, weight, hidden, hint, timeoutMs }))),
+  list: (): string => JSON.stringify(tests.map(({ name, weight, hidden, hint, timeoutMs, requires }) => ({ name, weight, hidden, hint, timeoutMs, requires }))),
   run: runTest,
 };
