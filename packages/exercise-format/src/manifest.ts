@@ -39,12 +39,6 @@ export const ManifestSchema = Type.Object(
       ),
       { additionalProperties: false, default: {} },
     ),
-    // The README's requirements, each covered by the tests whose `requires` names its id.
-    requirements: Type.Optional(
-      Type.Array(
-        Type.Object({ id: Type.String({ minLength: 1, maxLength: 20 }), text: Type.String({ minLength: 1 }) }, { additionalProperties: false }),
-      ),
-    ),
     mutants: Type.Array(
       Type.Object(
         {

@@ -59,7 +59,7 @@ export interface TestContext {
 }
 
 type TestFn = (t: TestContext) => void | Promise<void>;
-interface RegisteredTest extends Required<Omit<TestOptions, "hint" | "timeoutMs" | "requires">> {
+interface RegisteredTest extends Required<Omit<TestOptions, "hint" | "timeoutMs">> {
   name: string;
   fn: TestFn;
   hint?: string;
