@@ -1,4 +1,4 @@
-import { test, expect, student, generateInts, type AtomicsCounts, type TestContext } from "judge";
+import { test, expect, fail, student, generateInts, type AtomicsCounts, type TestContext } from "judge";
 
 
 const LARGE = 1_000_000;
@@ -26,9 +26,10 @@ const blocksIn = (start: number, end: number): number => Math.ceil(Math.max(0, e
  * result[0] with Atomics.add at least once per block of its range, and what it added through
  * Atomics.add is exactly what it contributed (nothing written around it).
  */
-function checkAtomics(atomics: AtomicsCounts | undefined, what: string, start: number, end: number, own?: number): void {
+function checkAtomics(t: TestContext, atomics: AtomicsCounts | undefined, what: string, start: number, end: number, own?: number): void {
   const counts = atomics ?? { add: 0, added: 0 };
-  expect(counts.add >= blocksIn(start, end), `${what}: Atomics.add calls on result (at least one per block of at most ${BLOCK} of its ${end - start} values: ${blocksIn(start, end)}) — it made ${counts.add}`).toBe(true);
+  t.hint("Add each block's sum to result[0] with Atomics.add(result, 0, blockSum), one indivisible step per block of at most 1024 values: a plain +=, or Atomics.load then Atomics.store, can lose another thread's update.");
+  if (counts.add < blocksIn(start, end)) fail(`${what} called Atomics.add on result ${counts.add} time(s); its ${end - start} values make ${blocksIn(start, end)} block(s) of at most ${BLOCK}, each added with Atomics.add.`);
   if (own !== undefined) expect(counts.added, `${what}: the total it added to result[0] with Atomics.add`).toBe(own);
 }
 
@@ -37,13 +38,15 @@ async function sumIn(t: TestContext, k: number, length: number, seed: number, ma
   t.input(`sumPart(data, result, index, ${k}) in ${k} thread${k === 1 ? "" : "s"}, data.length = ${length}, values 0..${max}`);
   const { result, wallMs, threads } = await student.parallel("sumPart", { threads: k, length, seed, max });
   const expected = expectedSum(length, seed, max);
+  t.hint("result[0] must be the sum of all the values: thread index sums [floor(index * n / k), floor((index + 1) * n / k)), every value exactly once, and no thread writes to data.");
   expect(result[0], `result[0] with ${k} thread${k === 1 ? "" : "s"} and ${length} values`).toBe(expected);
   let added = 0;
   for (let index = 0; index < k; index++) {
     const atomics = threads[index]?.atomics;
-    checkAtomics(atomics, `thread ${index} of ${k}`, Math.floor((index * length) / k), Math.floor(((index + 1) * length) / k));
+    checkAtomics(t, atomics, `thread ${index} of ${k}`, Math.floor((index * length) / k), Math.floor(((index + 1) * length) / k));
     added += atomics?.added ?? 0;
   }
+  t.hint("Everything a thread adds to result[0] must go through Atomics.add (nothing written around it): the threads' Atomics.add values must add up to the sum.");
   expect(added, `the sum of what the ${k} threads added with Atomics.add`).toBe(expected);
   return wallMs;
 }
@@ -128,8 +131,10 @@ async function eachIndexAlone(t: TestContext, k: number, length: number, seed: n
     for (let i = start; i < end; i++) own += data[i]!;
     const out = await student.run("sumPart", [data, new Int32Array(1), index, k]);
     const [after, result] = out.args as [Int32Array, Int32Array];
+    t.hint("Called alone, thread index adds exactly the sum of its own range [floor(index * n / k), floor((index + 1) * n / k)) to result[0]; the other threads do theirs.");
     expect(result[0], `result[0] after sumPart(data, result, ${index}, ${k}) alone (its range is [${start}, ${end}))`).toBe(own);
-    checkAtomics(out.atomics, `sumPart(data, result, ${index}, ${k}) alone`, start, end, own);
+    checkAtomics(t, out.atomics, `sumPart(data, result, ${index}, ${k}) alone`, start, end, own);
+    t.hint("data is shared by every thread: read it, never write to it (sum in a local variable).");
     let changed = -1;
     for (let i = 0; i < length && changed < 0; i++) if (after[i] !== data[i]) changed = i;
     expect(changed, `first position of data that sumPart(data, result, ${index}, ${k}) changed (-1: none)`).toBe(-1);
