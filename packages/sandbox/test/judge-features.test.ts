@@ -49,7 +49,9 @@ describe("judge features", () => {
     const sorting = "for (let i = 1; i < arr.length; i++) { const c = arr[i]!; let j = i - 1; while (j >= 0 && compare(arr[j]!, c) > 0) { arr[j + 1] = arr[j]!; j--; } arr[j + 1] = c; }";
     expect(await message(insertion(`${sorting} return arr.slice();`))).toBe("Another array was returned.");
     expect(await message(insertion("if (arr.length > 2) [arr[0], arr[1]] = [arr[1]!, arr[0]!]; return arr;"))).toBe("The array was not sorted.");
-    expect(await message(insertion("if (arr.length > 3) throw new Error('no'); " + sorting + " return arr;"))).toBe("Your code threw an exception (or a required export is missing). Arrays of small numbers.");
+    // A throw is not named in a hidden test: what the student's code does there (throw or not)
+    // must not become a channel beyond pass/fail, so the author's hint is shown alone.
+    expect(await message(insertion("if (arr.length > 3) throw new Error('no'); " + sorting + " return arr;"))).toBe("Arrays of small numbers.");
   });
 
   it("rejects code built from strings under track-arrays (it would escape the instrumentation)", async () => {
