@@ -394,3 +394,20 @@ export function lockPlatformIntrinsics(global: object = globalThis): void {
   for (let i = 0; i < iteratorPrototypes.length; i++) frozen[frozen.length] = iteratorPrototypes[i] as object;
   for (let i = 0; i < frozen.length; i++) ObjectFreeze(frozen[i] as object);
 }
+
+/** A copy of the judge's plain data with no prototypes: the workload reads only what the test passed. */
+export function ownData(value: unknown, depth = 0): unknown {
+  if (typeof value !== "object" || value === null || depth > 16) return value;
+  if (ArrayIsArray(value)) {
+    const out = new SafeArray<unknown>();
+    for (let i = 0; i < value.length; i++) out.push(ownData(value[i], depth + 1));
+    return out;
+  }
+  const out: Record<string, unknown> = nullObject({});
+  const keys = ObjectKeys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    out[key] = ownData((value as Record<string, unknown>)[key], depth + 1);
+  }
+  return out;
+}

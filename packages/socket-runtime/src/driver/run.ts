@@ -12,7 +12,7 @@
  * and every built-in is a primordial captured at load.
  */
 import type { ScenarioReport } from "@autograder/shared";
-import { ArrayIsArray, nullObject, NumberPositiveInfinity, ObjectKeys, ObjectPrototypeHasOwnProperty, PromiseCtor, PromisePrototypeThen, SafeArray, StringCtor, TypeErrorCtor } from "@autograder/shared/primordials";
+import { nullObject, NumberPositiveInfinity, ObjectKeys, ObjectPrototypeHasOwnProperty, PromiseCtor, PromisePrototypeThen, StringCtor, TypeErrorCtor, ownData } from "@autograder/shared/primordials";
 import { setActiveNetwork } from "../net/active.ts";
 import { normalizeOptions, type NetworkConfig } from "../net/config.ts";
 import { Network } from "../net/network.ts";
@@ -43,22 +43,6 @@ function scenarioOf(workload: unknown, name: string): Scenario {
   return scenario as Scenario;
 }
 
-/** A copy of the judge's plain data with no prototypes: the workload reads only what the test passed. */
-export function ownData(value: unknown, depth = 0): unknown {
-  if (typeof value !== "object" || value === null || depth > 16) return value;
-  if (ArrayIsArray(value)) {
-    const out = new SafeArray<unknown>();
-    for (let i = 0; i < value.length; i++) out.push(ownData(value[i], depth + 1));
-    return out;
-  }
-  const out: Record<string, unknown> = nullObject({});
-  const keys = ObjectKeys(value);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
-    out[key] = ownData((value as Record<string, unknown>)[key], depth + 1);
-  }
-  return out;
-}
 
 let running = false;
 

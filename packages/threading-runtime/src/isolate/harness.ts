@@ -1,4 +1,4 @@
-import { ArrayIsArray, nullObject, ObjectKeys, ObjectPrototypeHasOwnProperty, SafeArray, StringCtor, TypeErrorCtor } from "@autograder/shared/primordials";
+import { nullObject, ObjectKeys, ObjectPrototypeHasOwnProperty, StringCtor, TypeErrorCtor, ownData } from "@autograder/shared/primordials";
 import { explore, ownNumber, replay, type ExploreOptions, type Program } from "../scheduler/explore.ts";
 import type { MisuseCode } from "../scheduler/misuse.ts";
 import type { RunResult, Verdict } from "../scheduler/types.ts";
@@ -57,22 +57,6 @@ export async function replayScenario(program: Program, seed: string, maxSteps?: 
   return out;
 }
 
-/** A copy of the judge's plain data with no prototypes: the workload reads only what the test passed. */
-export function ownData(value: unknown, depth = 0): unknown {
-  if (typeof value !== "object" || value === null || depth > 16) return value;
-  if (ArrayIsArray(value)) {
-    const out = new SafeArray<unknown>();
-    for (let i = 0; i < value.length; i++) out.push(ownData(value[i], depth + 1));
-    return out;
-  }
-  const out: Record<string, unknown> = nullObject({});
-  const keys = ObjectKeys(value);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
-    out[key] = ownData((value as Record<string, unknown>)[key], depth + 1);
-  }
-  return out;
-}
 
 function own(object: unknown, key: string): unknown {
   if (typeof object !== "object" || object === null || !ObjectPrototypeHasOwnProperty(object, key)) return undefined;
