@@ -72,8 +72,10 @@ export const THREADING_DECLARATIONS = `declare module "threading" {
     put(item: T, options?: WaitOptions): Promise<void>;
     /** Waits while empty; throws Empty with block:false or after the timeout. */
     get(options?: WaitOptions): Promise<T>;
-    putNowait(item: T): Promise<void>;
-    getNowait(): Promise<T>;
+    /** Like Python's put_nowait: adds at once or throws Full; never waits, callable from synchronous code. */
+    putNowait(item: T): void;
+    /** Like Python's get_nowait: takes at once or throws Empty; never waits, callable from synchronous code. */
+    getNowait(): T;
     qsize(): number;
     empty(): boolean;
     full(): boolean;

@@ -15,12 +15,87 @@ describe("threading module", () => {
       await q.put(1);
       await expect(q.put(2, { block: false })).rejects.toBeInstanceOf(Full);
       expect(await q.get()).toBe(1);
-      await expect(q.getNowait()).rejects.toBeInstanceOf(Empty);
+      expect(() => q.getNowait()).toThrow(Empty);
       const start = now();
       await expect(q.get({ timeoutMs: 25 })).rejects.toThrow(/empty/);
       expect(now() - start).toBe(25);
     });
     expect(result).toMatchObject({ ok: true });
+  });
+
+  it("Queue: putNowait and getNowait never wait, never yield and may run back to back from synchronous code", async () => {
+    const program = async (): Promise<void> => {
+      const q = new Queue<number>(2);
+      let otherRan = false;
+      const other = new Thread({ name: "Other", target: () => { otherRan = true; } });
+      other.start();
+      // Several in a row without await: no scheduling point, so no other thread runs in between.
+      expect(q.putNowait(1)).toBeUndefined();
+      q.putNowait(2);
+      expect([q.qsize(), q.full()]).toEqual([2, true]);
+      expect(() => q.putNowait(3)).toThrow(Full);
+      expect(q.qsize()).toBe(2);
+      expect([q.getNowait(), q.getNowait()]).toEqual([1, 2]);
+      expect(() => q.getNowait()).toThrow(Empty);
+      expect(otherRan).toBe(false);
+      // Awaiting the value, as code written for the old promise-returning form does, still works.
+      q.putNowait(7);
+      expect(await q.getNowait()).toBe(7);
+      // Also while an operation of this thread is still pending (not yet awaited).
+      const joined = other.join();
+      q.putNowait(8);
+      expect(q.getNowait()).toBe(8);
+      await joined;
+      expect(otherRan).toBe(true);
+    };
+    expect(await explore(program, { schedules: 50 })).toMatchObject({ ok: true, explored: 50 });
+    const run = await replay(program, "r-1");
+    expect(run.verdict).toBe("ok");
+    // The trace still shows them, although they take no scheduling step.
+    const ops = run.trace.filter((s) => s.op.endsWith("Nowait")).map((s) => `${s.thread} ${s.op} ${s.detail}`);
+    expect(ops).toEqual([
+      "MainThread putNowait Queue#1 <- 1",
+      "MainThread putNowait Queue#1 <- 2",
+      "MainThread putNowait Queue#1 <- 3 (full)",
+      "MainThread getNowait Queue#1 -> 1",
+      "MainThread getNowait Queue#1 -> 2",
+      "MainThread getNowait Queue#1 (empty)",
+      "MainThread putNowait Queue#1 <- 7",
+      "MainThread getNowait Queue#1 -> 7",
+      "MainThread putNowait Queue#1 <- 8",
+      "MainThread getNowait Queue#1 -> 8",
+    ]);
+  });
+
+  it("Queue: a synchronous putNowait wakes a thread waiting in get(), getNowait one waiting in put()", async () => {
+    const program = async (): Promise<void> => {
+      const q = new Queue<string>(1);
+      const got: string[] = [];
+      const consumer = new Thread({ name: "Consumer", target: async () => { got.push(await q.get()); got.push(await q.get()); } });
+      consumer.start();
+      await sleep(5); // the consumer now waits in get()
+      q.putNowait("a");
+      await sleep(5);
+      expect(got).toEqual(["a"]); // woken, and waiting again
+      q.putNowait("b");
+      expect(() => q.putNowait("c")).toThrow(Full); // the consumer has not run yet: "b" fills the queue
+      await consumer.join();
+      expect(got).toEqual(["a", "b"]);
+      q.putNowait("c");
+      const producer = new Thread({ name: "Producer", target: () => q.put("d") });
+      producer.start();
+      await sleep(5); // the producer now waits in put()
+      expect(q.getNowait()).toBe("c");
+      await producer.join();
+      expect(q.getNowait()).toBe("d");
+      expect(q.empty()).toBe(true);
+    };
+    expect(await explore(program, { schedules: 50 })).toMatchObject({ ok: true, explored: 50 });
+    const trace = (await replay(program, "r-1")).trace.map((s) => `${s.thread} ${s.op} ${s.detail}`);
+    expect(trace).toContain("Consumer get waits for an item in Queue#1");
+    expect(trace).toContain("Consumer get Queue#1 (woken)");
+    expect(trace).toContain("Producer put waits for space in Queue#1");
+    expect(trace).toContain("Producer put Queue#1 (woken)");
   });
 
   it("Queue: many producers and consumers lose and duplicate nothing", async () => {

@@ -59,12 +59,31 @@ export class Queue<T = unknown> {
     return item;
   }
 
-  putNowait(item: T): Promise<void> {
-    return this.put(item, { block: false });
+  /** Like Python's `put_nowait`: adds the item at once or throws `Full`; never waits or yields. */
+  putNowait(item: T): void {
+    const scheduler = activeScheduler();
+    const detail = `${this.name} <- ${formatValue(item)}`;
+    if (this.full()) {
+      scheduler.noteNowait("putNowait", `${detail} (full)`);
+      throw new Full();
+    }
+    scheduler.noteNowait("putNowait", detail);
+    this.#items.push(item);
+    this.#unfinished++;
+    this.#wakeFirst(scheduler, this.#getters, "get");
   }
 
-  getNowait(): Promise<T> {
-    return this.get({ block: false });
+  /** Like Python's `get_nowait`: takes the first item at once or throws `Empty`; never waits or yields. */
+  getNowait(): T {
+    const scheduler = activeScheduler();
+    if (this.#items.length === 0) {
+      scheduler.noteNowait("getNowait", `${this.name} (empty)`);
+      throw new Empty();
+    }
+    const item = this.#items.shift() as T;
+    scheduler.noteNowait("getNowait", `${this.name} -> ${formatValue(item)}`);
+    this.#wakeFirst(scheduler, this.#putters, "put");
+    return item;
   }
 
   qsize(): number {

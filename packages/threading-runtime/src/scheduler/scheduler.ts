@@ -239,6 +239,27 @@ export class Scheduler {
     return true;
   }
 
+  /**
+   * Adds a trace line for an operation that never waits (`putNowait`, `getNowait`). Unlike
+   * `requireCurrent`, it accepts any synchronous code of the run: a thread with an operation
+   * still pending, or a callback after its thread ended. The line names the thread that ran last.
+   */
+  noteNowait(op: string, detail: string): void {
+    let thread = this.current;
+    if (thread?.state !== "running") {
+      const threads = this.#threads;
+      for (let i = 0; i < threads.length; i++) {
+        const t = threads[i] as ThreadRecord;
+        if (t.state === "running") {
+          thread = t;
+          break;
+        }
+      }
+    }
+    if (thread === null) throw this.misuse("outside-thread", "threading: this operation was called outside a running thread");
+    this.note(thread, op, detail);
+  }
+
   /** Adds a trace line for a thread without taking a scheduling step. */
   note(thread: ThreadRecord, op: string, detail: string): void {
     this.#trace.push(traceStep(this.#steps, thread.name, op, detail, this.now));
