@@ -15,6 +15,16 @@ export function parseContract<T extends TSchema>(schema: T, value: unknown, what
   throw new ContractError(`${what}: ${first ? `${first.instancePath || "/"} ${first.message}` : "does not match its schema"}`);
 }
 
+/** Like parseContract, with the ContractError returned as a value instead of thrown. */
+export function checkContract<T extends TSchema>(schema: T, value: unknown, what: string): Static<T> | ContractError {
+  try {
+    return parseContract(schema, value, what);
+  } catch (error) {
+    if (error instanceof ContractError) return error;
+    throw error;
+  }
+}
+
 /** Like parseContract for JSON text: invalid JSON is a ContractError too. */
 export function parseJsonContract<T extends TSchema>(schema: T, text: string, what: string): Static<T> {
   let value: unknown;
