@@ -3,7 +3,7 @@
 // once. A slow poll is the safety net for a missed notification.
 import { createPrisma } from "@autograder/db";
 import { createBoss, createNotifier, GRADING_QUEUE, JobLeases, JOBS_CHANNEL, listen, VALIDATION_QUEUE } from "@autograder/queue";
-import { ContractError } from "@autograder/shared/contracts";
+import { ContractError, GraderWorkerEnv, parseEnv } from "@autograder/shared/contracts";
 import { gradeSubmission, writeFailure } from "./grade-submission.ts";
 import { parseJobPayload, type JobQueue } from "./job-payload.ts";
 import { validateVersion } from "./validate-version.ts";
@@ -11,7 +11,8 @@ import { validateVersion } from "./validate-version.ts";
 export type WorkerMessage = { type: "started" | "finished"; queue: string; jobId: string; submissionId?: string } | { type: "ready" };
 
 const databaseUrl = process.env.DATABASE_URL;
-const concurrency = Number(process.env.GRADER_CONCURRENCY ?? 2);
+// Set by the supervisor from an already-checked value; parsed again all the same.
+const concurrency = parseEnv(GraderWorkerEnv, process.env).GRADER_CONCURRENCY;
 const POLL_MS = 2000;
 if (!databaseUrl) throw new Error("DATABASE_URL is required");
 

@@ -12,6 +12,9 @@ export const GraderEnv = Type.Object({
 });
 export type GraderEnv = Static<typeof GraderEnv>;
 
+/** What a grader worker process reads (its supervisor sets it). */
+export const GraderWorkerEnv = Type.Object({ GRADER_CONCURRENCY: GraderEnv.properties.GRADER_CONCURRENCY });
+
 /**
  * Reads `schema`'s variables from `env`: unset or empty takes the default, integer variables
  * must be written as integers. Throws a ContractError naming every bad variable on one line.
