@@ -5,3 +5,4 @@ export * from "./queue.ts";
 export * from "./report.ts";
 export * from "./describe.ts";
 export * from "./env.ts";
+export * from "./exercise-version.ts";
