@@ -3,7 +3,7 @@
 import { isIP } from "node:net";
 import path from "node:path";
 import { Type, type Static } from "typebox";
-import { Value } from "typebox/value";
+import { ContractError, GraderEnv, parseEnv } from "@autograder/shared/contracts";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../../..");
 
@@ -19,12 +19,11 @@ const ConfigSchema = Type.Object({
   ),
   ADMIN_EMAIL: Type.Optional(Type.String({ format: "email" })),
   ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 10 })),
-  GRADER_WORKERS: Type.Integer({ minimum: 0, maximum: 64, default: 1 }),
-  GRADER_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: 2 }),
+  // GRADER_WORKERS, GRADER_CONCURRENCY, SHUTDOWN_TIMEOUT_MS: shared with the standalone grader.
+  ...GraderEnv.properties,
   SESSION_TTL_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 90, default: 24 * 7 }),
   COOKIE_SECURE: Type.Union([Type.Literal("auto"), Type.Literal("true"), Type.Literal("false")], { default: "auto" }),
   TRUST_PROXY: Type.String({ default: "" }),
-  SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 1000, maximum: 600_000, default: 20_000 }),
   SSE_PER_USER: Type.Integer({ minimum: 1, maximum: 1000, default: 8 }),
   SSE_OPENS_PER_SECOND: Type.Integer({ minimum: 1, maximum: 100_000, default: 50 }),
 });
@@ -84,25 +83,13 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-const INTEGER_KEYS = ["PORT", "GRADER_WORKERS", "GRADER_CONCURRENCY", "SESSION_TTL_HOURS", "SHUTDOWN_TIMEOUT_MS", "SSE_PER_USER", "SSE_OPENS_PER_SECOND"] as const;
-
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const raw: Record<string, unknown> = {};
-  for (const key of Object.keys(ConfigSchema.properties)) {
-    const value = env[key];
-    if (value === undefined || value === "") continue;
-    raw[key] = (INTEGER_KEYS as readonly string[]).includes(key) && /^-?\d+$/.test(value) ? Number(value) : value;
+  let c: RawConfig;
+  try {
+    c = parseEnv(ConfigSchema, env);
+  } catch (error) {
+    throw error instanceof ContractError ? new ConfigError(error.message) : error;
   }
-  const withDefaults = Value.Default(ConfigSchema, raw);
-  const errors = [...Value.Errors(ConfigSchema, withDefaults)];
-  if (errors.length > 0) {
-    const lines = errors.map((e) => {
-      const key = e.instancePath.replace(/^\//, "") || String((e.params as { requiredProperties?: string[] }).requiredProperties?.[0] ?? "");
-      return `${key}=${JSON.stringify(env[key] ?? "")}: ${e.message}`;
-    });
-    throw new ConfigError(`Invalid configuration: ${lines.join("; ")}`);
-  }
-  const c = withDefaults as RawConfig;
   if ((c.ADMIN_EMAIL === undefined) !== (c.ADMIN_PASSWORD === undefined)) {
     throw new ConfigError("Invalid configuration: set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither.");
   }

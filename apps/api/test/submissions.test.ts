@@ -125,6 +125,30 @@ describe("runs and submissions", () => {
     expect(history[0]!.id).toBe(id);
   });
 
+  it("a stored result that breaks its contract shows REPORT_UNREADABLE, never the stored text", async () => {
+    const { id } = (await post(`/api/exercises/${ID}/runs`, student, { code: WRONG })).json() as { id: string };
+    await events(id, student);
+    const view = async () => {
+      const res = await t.app.inject({ method: "GET", url: `/api/submissions/${id}`, headers: student });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).not.toContain("/work/secret");
+      return res.json() as SubmissionView & { report: { code?: string } };
+    };
+    const intact = await view();
+    expect(intact.report.code).toBeUndefined();
+    const first = await t.prisma.testResult.findFirstOrThrow({ where: { submissionId: id, hidden: false }, orderBy: { position: "asc" } });
+    await t.prisma.testResult.update({ where: { id: first.id }, data: { details: { verdict: "at /work/secret/x.ts:1", expected: 1 } } });
+    const badDetails = await view();
+    expect(badDetails.report).toMatchObject({ code: "REPORT_UNREADABLE", message: expect.stringMatching(/could not be read/) });
+    expect(badDetails.report!.tests[0]!.details).toBeUndefined();
+    expect(badDetails.report!.tests.map((x) => x.name)).toEqual(intact.report!.tests.map((x) => x.name));
+    await t.prisma.testResult.update({ where: { id: first.id }, data: { details: first.details ?? undefined } });
+    for (const report of [{ message: "Error at /work/secret/grade.ts:1", compileError: "no", durationMs: 1 }, "/work/secret", [1], { code: "EACCES /work/secret", message: "x" }, { code: "GRADER_FAILED", message: "/work/secret" }]) {
+      await t.prisma.submission.update({ where: { id }, data: { report } });
+      expect((await view()).report).toMatchObject({ code: "REPORT_UNREADABLE", status: "failed", stdout: expect.any(String) });
+    }
+  });
+
   it("applies the assignment's late policy to the final score", async () => {
     const assignment = await t.prisma.assignment.create({
       data: { courseId, exerciseId: "sorting/tiny-sort", dueAt: new Date(Date.now() - 36 * 3600 * 1000), latePolicy: "percent_per_day", latePenaltyPercent: 10 },

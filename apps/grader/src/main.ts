@@ -2,6 +2,7 @@
 // as many machines as you like, all pointing at the same PostgreSQL).
 import "@autograder/shared/require-supported-node";
 import { installQueue } from "@autograder/queue";
+import { GraderEnv, parseEnv } from "@autograder/shared/contracts";
 import { startSupervisor } from "./supervisor.ts";
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -9,17 +10,25 @@ if (!databaseUrl) {
   process.stderr.write("DATABASE_URL is required: the grader works on the platform's PostgreSQL.\n");
   process.exit(2);
 }
-const workers = Number(process.env.GRADER_WORKERS ?? 1);
-const concurrency = Number(process.env.GRADER_CONCURRENCY ?? 2);
-if (!Number.isInteger(workers) || workers < 1 || !Number.isInteger(concurrency) || concurrency < 1 || !(Number(process.env.SHUTDOWN_TIMEOUT_MS || 20_000) >= 1000)) {
-  process.stderr.write("GRADER_WORKERS and GRADER_CONCURRENCY must be whole numbers of at least 1, SHUTDOWN_TIMEOUT_MS at least 1000.\n");
+// The same variables, bounds and defaults as the API's configuration (one schema for both).
+const env = ((): GraderEnv => {
+  try {
+    return parseEnv(GraderEnv, process.env);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(2);
+  }
+})();
+if (env.GRADER_WORKERS === 0) {
+  // 0 tells `npm start` to grade elsewhere; this process exists only to grade.
+  process.stderr.write("Invalid configuration: GRADER_WORKERS=\"0\": the standalone grader needs at least 1 worker process.\n");
   process.exit(2);
 }
+const { GRADER_WORKERS: workers, GRADER_CONCURRENCY: concurrency, SHUTDOWN_TIMEOUT_MS: shutdownTimeoutMs } = env;
 await installQueue(databaseUrl);
 const supervisor = await startSupervisor({ databaseUrl, workers, concurrency, log: (l) => process.stdout.write(`${l}\n`) });
 await supervisor.ready;
 process.stdout.write(`Grader: ${workers} worker process(es), ${concurrency} grading(s) at once each\n`);
-const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS || 20_000);
 let stopping = false;
 /** Stop taking jobs; running ones finish or are handed back to the queue, within the deadline. */
 const stop = async (): Promise<void> => {

@@ -5,8 +5,10 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { createPrisma } from "@autograder/db";
-import { createBoss, createNotifier, enqueueGrading, GRADING_QUEUE, reapOrphanedJobs, unqueuedSubmissions, VALIDATION_QUEUE, type GradingJob, type PgBoss } from "@autograder/queue";
+import { createBoss, createNotifier, enqueueGrading, GRADING_QUEUE, reapOrphanedJobs, unqueuedSubmissions, VALIDATION_QUEUE, type PgBoss } from "@autograder/queue";
+import { ContractError } from "@autograder/shared/contracts";
 import { writeFailure } from "./grade-submission.ts";
+import { parseJobPayload } from "./job-payload.ts";
 import type { WorkerMessage } from "./worker-process.ts";
 
 const WORKER_ENTRY = fileURLToPath(new URL("./worker-process.ts", import.meta.url));
@@ -93,7 +95,9 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
       for (const job of reaped) {
         log(`grader supervisor: job ${job.id} (${job.queue}) lost its worker's connection; ${job.final ? "no attempts left" : "handed back for a retry"}`);
         if (job.final && job.queue === GRADING_QUEUE) {
-          await writeFailure(prisma, notifier, (job.data as GradingJob).submissionId, "the grader lost its connection on every attempt");
+          const payload = parseJobPayload(GRADING_QUEUE, job.id, job.data);
+          if (payload instanceof ContractError) log(`grader supervisor: ${payload.message}`);
+          else if (payload.queue === GRADING_QUEUE) await writeFailure(prisma, notifier, payload.data.submissionId, "the grader lost its connection on every attempt");
         }
       }
       // Rarer than the reaper: it reads the submissions table.

@@ -2,7 +2,8 @@
 // the reference (100% three times), the starter (must fail) and the mutants (must be caught);
 // stores the verdict, the report, and the catalog (test names, declarations) students see.
 import type { PrismaClient } from "@autograder/db";
-import { buildExercise, ExerciseFormatError, type ExerciseFiles } from "@autograder/exercise-format";
+import { buildExercise, ExerciseFormatError } from "@autograder/exercise-format";
+import { parseContract, StoredFiles } from "@autograder/shared/contracts";
 import { describeExercise, validateExercise, type ValidationResult } from "@autograder/sandbox";
 
 /**
@@ -21,7 +22,7 @@ export async function validateVersion(prisma: PrismaClient, versionId: string): 
   let result: ValidationResult;
   let catalog: object | undefined;
   try {
-    const exercise = buildExercise(version.exerciseId, version.files as ExerciseFiles);
+    const exercise = buildExercise(version.exerciseId, parseContract(StoredFiles, version.files, `exercise version ${versionId} files`));
     result = await validateExercise(exercise);
     if (result.ok) catalog = await describeExercise(exercise);
   } catch (error) {

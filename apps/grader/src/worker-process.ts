@@ -2,14 +2,17 @@
 // jobs with fetch() until the queue is empty or it is busy, and grades up to `concurrency` at
 // once. A slow poll is the safety net for a missed notification.
 import { createPrisma } from "@autograder/db";
-import { createBoss, createNotifier, GRADING_QUEUE, JobLeases, JOBS_CHANNEL, listen, VALIDATION_QUEUE, type GradingJob, type ValidationJob } from "@autograder/queue";
+import { createBoss, createNotifier, GRADING_QUEUE, JobLeases, JOBS_CHANNEL, listen, VALIDATION_QUEUE } from "@autograder/queue";
+import { ContractError, GraderWorkerEnv, parseEnv } from "@autograder/shared/contracts";
 import { gradeSubmission, writeFailure } from "./grade-submission.ts";
+import { parseJobPayload, type JobQueue } from "./job-payload.ts";
 import { validateVersion } from "./validate-version.ts";
 
 export type WorkerMessage = { type: "started" | "finished"; queue: string; jobId: string; submissionId?: string } | { type: "ready" };
 
 const databaseUrl = process.env.DATABASE_URL;
-const concurrency = Number(process.env.GRADER_CONCURRENCY ?? 2);
+// Set by the supervisor from an already-checked value; parsed again all the same.
+const concurrency = parseEnv(GraderWorkerEnv, process.env).GRADER_CONCURRENCY;
 const POLL_MS = 2000;
 if (!databaseUrl) throw new Error("DATABASE_URL is required");
 
@@ -33,15 +36,14 @@ let draining = false;
 let stopping = false;
 let idle: (() => void) | undefined;
 
-interface Job<T> {
+interface Job {
   id: string;
-  data: T;
+  data: unknown;
   retryCount: number;
   retryLimit: number;
 }
 
-async function gradeJob(job: Job<GradingJob>): Promise<void> {
-  const { submissionId } = job.data;
+async function gradeJob(job: Job, submissionId: string): Promise<void> {
   try {
     await gradeSubmission(prisma, notifier, submissionId);
   } catch (error) {
@@ -52,17 +54,19 @@ async function gradeJob(job: Job<GradingJob>): Promise<void> {
   }
 }
 
-const HANDLERS: Record<string, (job: Job<never>) => Promise<void>> = {
-  [GRADING_QUEUE]: (job) => gradeJob(job as Job<GradingJob>),
-  [VALIDATION_QUEUE]: (job) => validateVersion(prisma, (job as Job<ValidationJob>).data.versionId),
-};
-
-async function work(queue: string, job: Job<never>): Promise<void> {
-  const submissionId = queue === GRADING_QUEUE ? (job as Job<GradingJob>).data.submissionId : undefined;
+async function work(queue: JobQueue, job: Job): Promise<void> {
+  const payload = parseJobPayload(queue, job.id, job.data);
+  const submissionId = !(payload instanceof ContractError) && payload.queue === GRADING_QUEUE ? payload.data.submissionId : undefined;
   send({ type: "started", queue, jobId: job.id, ...(submissionId ? { submissionId } : {}) });
   await leases.hold(job.id);
   try {
-    await HANDLERS[queue]!(job);
+    // A malformed payload fails its job (every retry fails the same way); the worker goes on.
+    if (payload instanceof ContractError) {
+      process.stderr.write(`grader worker: ${payload.message}\n`);
+      throw payload;
+    }
+    if (payload.queue === GRADING_QUEUE) await gradeJob(job, payload.data.submissionId);
+    else await validateVersion(prisma, payload.data.versionId);
     await boss.complete(queue, job.id);
   } catch (error) {
     // When the database is gone this fails too; the job's lease goes with the connection and
@@ -84,9 +88,9 @@ async function drain(): Promise<void> {
   draining = true;
   try {
     // Gradings first: students wait on them; validations are an instructor's background work.
-    for (const queue of [GRADING_QUEUE, VALIDATION_QUEUE]) {
+    for (const queue of [GRADING_QUEUE, VALIDATION_QUEUE] as const) {
       while (!stopping && inFlight < concurrency) {
-        const jobs = await boss.fetch<never>(queue, { batchSize: concurrency - inFlight, includeMetadata: true });
+        const jobs = await boss.fetch<unknown>(queue, { batchSize: concurrency - inFlight, includeMetadata: true });
         if (jobs.length === 0) break;
         for (const job of jobs) {
           inFlight++;

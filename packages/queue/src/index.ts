@@ -3,6 +3,7 @@
 // hears about status changes for Server-Sent Events.
 import PgBoss from "pg-boss";
 import pg from "pg";
+import type { GradingJob, SubmissionEvent, ValidationJob } from "@autograder/shared/contracts";
 
 export const GRADING_QUEUE = "grading";
 /** Validation of an authored exercise version (reference, starter, mutants), in the grader. */
@@ -12,19 +13,9 @@ export const JOBS_CHANNEL = "grading_jobs";
 /** NOTIFY channel: a submission changed status (payload: SubmissionEvent as JSON). */
 export const SUBMISSIONS_CHANNEL = "submission_events";
 
-export interface GradingJob {
-  submissionId: string;
-}
-
-export interface ValidationJob {
-  versionId: string;
-}
-
-export interface SubmissionEvent {
-  id: string;
-  userId: string;
-  status: "queued" | "running" | "graded" | "error";
-}
+// Payload contracts (TypeBox schemas in @autograder/shared/contracts): whoever takes a job or
+// an event parses it with them.
+export type { GradingJob, SubmissionEvent, ValidationJob };
 
 /** Retries after a crashed or failing attempt: 1 s, then 2 s, 4 s (back-off). */
 export const RETRY = { retryLimit: 3, retryDelay: 1, retryBackoff: true } as const;

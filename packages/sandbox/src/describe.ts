@@ -2,16 +2,14 @@
 // and visibility (read by loading tests.ts in a judge isolate, never in the host), and the
 // TypeScript declarations of the platform modules its students may import.
 import type { Exercise } from "@autograder/exercise-format";
+import type { ExerciseDescription } from "@autograder/shared/contracts";
 import { judgeScript } from "./build.ts";
 import { JudgeSession } from "./judge-session.ts";
 import { platformModule } from "./platform.ts";
 import { studentModules } from "./grade.ts";
 
-export interface ExerciseDescription {
-  tests: Array<{ name: string; hidden: boolean; weight: number }>;
-  /** module name -> `declare module "<name>" { ... }` */
-  declarations: Record<string, string>;
-}
+/** The describe CLI prints these; its contract (TypeBox) is in @autograder/shared/contracts. */
+export type { ExerciseDescription };
 
 export async function describeExercise(exercise: Exercise): Promise<ExerciseDescription> {
   const refuse = (): Promise<string> => Promise.reject(new Error("describing an exercise runs no student code"));

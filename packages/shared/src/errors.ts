@@ -39,6 +39,11 @@ export const ERRORS = {
     status: 500,
     message: "The grader could not grade this submission. Try again; if it happens again, tell your instructor.",
   },
+  /** Shown in a submission's report when its stored result does not match the report contract. */
+  REPORT_UNREADABLE: {
+    status: 500,
+    message: "The stored result of this submission could not be read. Submit again; if it happens again, tell your instructor.",
+  },
   DB_UNAVAILABLE: { status: 503, message: "The database is unavailable; try again shortly." },
   INTERNAL: { status: 500, message: "Something went wrong on our side." },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -3,6 +3,7 @@
 import type { PrismaClient } from "@autograder/db";
 import { buildExercise, ExerciseFormatError, type Exercise, type ExerciseFiles } from "@autograder/exercise-format";
 import { AppError } from "@autograder/shared";
+import { checkContract, ContractError, StoredValidation } from "@autograder/shared/contracts";
 import type { AuthUser } from "../auth/context.ts";
 import { findNul } from "../plugins/input.ts";
 
@@ -35,13 +36,10 @@ export async function saveVersion(prisma: PrismaClient, exercise: Exercise, auth
   });
 }
 
-interface StoredValidation {
-  checks?: Array<{ what: string; ok: boolean; detail: string }>;
-}
-
 /** Why a version cannot be published, in words an instructor can act on. */
 export function publishRefusal(validation: string, report: unknown): string {
   if (validation === "pending") return "This version has not been validated yet: validate it first (the grader runs the reference, the starter and the mutants).";
-  const failed = ((report as StoredValidation | null)?.checks ?? []).filter((c) => !c.ok);
+  const stored = checkContract(StoredValidation, report, "validation report");
+  const failed = (stored instanceof ContractError ? [] : stored.checks).filter((c) => !c.ok);
   return `Validation failed: ${failed.map((c) => `${c.what}: ${c.detail}`).join("; ") || "see the validation report"}`;
 }

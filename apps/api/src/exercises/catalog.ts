@@ -6,27 +6,24 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { PrismaClient } from "@autograder/db";
 import { loadExercises, type Exercise } from "@autograder/exercise-format";
+import { checkContract, ContractError, DescribeOutput, ExerciseDescription, parseJsonContract } from "@autograder/shared/contracts";
 
 const exec = promisify(execFile);
 const DESCRIBE_CLI = fileURLToPath(new URL("../../../../packages/sandbox/src/cli/describe.ts", import.meta.url));
 
-export interface TestSummary {
-  name: string;
-  hidden: boolean;
-  weight: number;
-}
-
 /** What the catalog stores next to the manifest, computed outside the API process. */
-export interface Catalog {
-  tests: TestSummary[];
-  declarations: Record<string, string>;
-}
+export type Catalog = ExerciseDescription;
 
 /** Loads tests.ts of each exercise in a child process (judge isolates), never in the API. */
-async function describe(root: string, ids: string[]): Promise<Record<string, Catalog | { error: string }>> {
+async function describe(root: string, ids: string[]): Promise<DescribeOutput> {
   if (ids.length === 0) return {};
   const { stdout } = await exec(process.execPath, ["--no-node-snapshot", "--import", "tsx", DESCRIBE_CLI, root, ...ids], { maxBuffer: 64 * 1024 * 1024 });
-  return JSON.parse(stdout) as Record<string, Catalog | { error: string }>;
+  return parseDescribeOutput(stdout);
+}
+
+/** The describe CLI's stdout, parsed against its contract (a ContractError says what is wrong). */
+export function parseDescribeOutput(stdout: string): DescribeOutput {
+  return parseJsonContract(DescribeOutput, stdout, "describe CLI output");
 }
 
 export interface SyncResult {
@@ -74,8 +71,8 @@ export async function syncExercises(prisma: PrismaClient, root: string): Promise
   return result;
 }
 
-/** The catalog part of a stored manifest. */
+/** The catalog part of a stored manifest; a missing or malformed one counts as empty. */
 export function catalogOf(manifest: unknown): Catalog {
-  const c = (manifest as { catalog?: Catalog } | null)?.catalog;
-  return { tests: c?.tests ?? [], declarations: c?.declarations ?? {} };
+  const stored = typeof manifest === "object" && manifest !== null && "catalog" in manifest ? checkContract(ExerciseDescription, manifest.catalog, "stored catalog") : undefined;
+  return stored === undefined || stored instanceof ContractError ? { tests: [], declarations: {} } : stored;
 }

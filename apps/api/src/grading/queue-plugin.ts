@@ -3,7 +3,8 @@
 import { EventEmitter } from "node:events";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
-import { createBoss, createNotifier, enqueueGrading, enqueueValidation, listen, notifySubmission, SUBMISSIONS_CHANNEL, type SubmissionEvent } from "@autograder/queue";
+import { createBoss, createNotifier, enqueueGrading, enqueueValidation, listen, notifySubmission, SUBMISSIONS_CHANNEL } from "@autograder/queue";
+import { parseJsonContract, SubmissionEvent } from "@autograder/shared/contracts";
 
 export interface GradingQueue {
   /** `round` tells gradings of one submission apart (a regrade is a new round). */
@@ -39,10 +40,10 @@ export const gradingQueuePlugin = fp(async (app: FastifyInstance, options: { dat
     SUBMISSIONS_CHANNEL,
     (payload) => {
       try {
-        const event = JSON.parse(payload) as SubmissionEvent;
+        const event = parseJsonContract(SubmissionEvent, payload, "submission event");
         events.emit(event.id, event);
-      } catch {
-        app.log.warn({ payload }, "malformed submission event");
+      } catch (error) {
+        app.log.warn({ payload, reason: (error as Error).message }, "malformed submission event");
       }
     },
     (error) => app.log.warn({ err: error }, "submission events connection lost; reconnecting"),

@@ -3,6 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { AppError, ExerciseIdParams } from "@autograder/shared";
+import { parseContract, StoredFiles } from "@autograder/shared/contracts";
 import { userOf } from "../auth/context.ts";
 import { fromZip, toZip } from "../exercises/archive.ts";
 import { editableExercise, readableExercise } from "../access/policy.ts";
@@ -57,7 +58,7 @@ export const authoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { version } = await readableExercise(app.prisma, userOf(request), request.params.id);
-      return { versionId: version.id, validation: version.validation, files: version.files as Record<string, string> };
+      return { versionId: version.id, validation: version.validation, files: parseContract(StoredFiles, version.files, `exercise version ${version.id} files`) };
     },
   );
 
@@ -107,7 +108,7 @@ export const authoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply
         .header("content-type", "application/zip")
         .header("content-disposition", `attachment; filename="${name}.zip"`)
-        .send(Buffer.from(toZip(exercise.id, version.files as Record<string, string>)));
+        .send(Buffer.from(toZip(exercise.id, parseContract(StoredFiles, version.files, `exercise version ${version.id} files`))));
     },
   );
 

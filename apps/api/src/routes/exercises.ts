@@ -3,6 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { AppError, CodeBody, ExerciseDetail, ExerciseIdParams, ExerciseSummary } from "@autograder/shared";
+import { parseContract, StoredFiles } from "@autograder/shared/contracts";
 import type { Manifest } from "@autograder/exercise-format";
 import { userOf } from "../auth/context.ts";
 import { catalogOf } from "../exercises/catalog.ts";
@@ -71,7 +72,7 @@ export const exerciseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { exercise, version } = await visibleVersion(request.params.id, userOf(request));
       const manifest = version.manifest as Manifest;
-      const files = version.files as Record<string, string>;
+      const files = parseContract(StoredFiles, version.files, `exercise version ${version.id} files`);
       const catalog = catalogOf(version.manifest);
       return {
         id: exercise.id,

@@ -71,8 +71,10 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  const viewOf = (id: string) => loadSubmissionView(app.prisma, id, (error) => app.log.error({ submissionId: id, reason: error.message }, "stored result does not match its contract"));
+
   async function visibleSubmission(user: AuthUser, id: string) {
-    const view = await loadSubmissionView(app.prisma, id);
+    const view = await viewOf(id);
     // Someone else's submission looks exactly like a missing one.
     if (view === null || !(await canSeeSubmission(app.prisma, user, view))) throw new AppError("NOT_FOUND", "No such submission.");
     return view;
@@ -111,7 +113,7 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const sendFinal = async (): Promise<void> => {
         if (finalSent) return;
         finalSent = true;
-        const view = await loadSubmissionView(app.prisma, first.id).catch(() => null);
+        const view = await viewOf(first.id).catch(() => null);
         if (view) stream.send("graded", view);
         stream.end();
       };
