@@ -1,6 +1,7 @@
 // Enrolment in a real browser against `npm start`: the instructor invites a student by email
 // from the course page, the student accepts it on the dashboard, then joins a second course
-// with its code while logged in; each course appears without a page reload.
+// with its code while logged in (from a join link: the sign-up page sends a logged-in student
+// to the dashboard); each course appears without a page reload.
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -80,7 +81,11 @@ describe("enrolment in a browser", () => {
     await code.fill("ZZZZ-ZZZZ");
     await page.getByRole("button", { name: "Join course" }).click();
     await page.getByRole("alert").filter({ hasText: "No course has this join code; check it with your instructor." }).waitFor();
-    await code.fill(byCode.joinCode.toLowerCase());
+    // The sign-up page is for new accounts: a logged-in student following a join link lands on
+    // the dashboard with the code filled in (case does not matter).
+    await page.goto(`/join?code=${byCode.joinCode.toLowerCase()}`);
+    await page.waitForURL((url) => url.pathname === "/");
+    await expect.poll(() => code.inputValue()).toBe(byCode.joinCode.toLowerCase());
     await page.getByRole("button", { name: "Join course" }).click();
     await page.getByRole("heading", { name: byCode.title, level: 2 }).waitFor();
     await page.getByRole("heading", { name: invited.title, level: 2 }).waitFor();

@@ -35,6 +35,11 @@ describe("Join a course", () => {
     expect(screen.queryByRole("alert")).toBeNull();
   });
 
+  it("starts from a join link's code, cut to the limit", () => {
+    render(<JoinCourseForm join={async () => ({ courseId: "", userId: "" })} onJoined={() => undefined} initialCode={"x".repeat(100)} />);
+    expect((screen.getByLabelText("Course join code") as HTMLInputElement).value).toBe("x".repeat(JOIN_CODE_MAX));
+  });
+
   it("shows the API's sentence, never a schema path, and clears it on the next try", async () => {
     const answers = [
       new ApiError(400, "VALIDATION", "Invalid body/joinCode: must NOT have fewer than 4 characters"),

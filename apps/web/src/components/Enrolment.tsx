@@ -8,8 +8,8 @@ import { Card, formatDate, relativeTime } from "./common.tsx";
 
 const LABELS = { joinCode: "join code", email: "email address" };
 
-export function JoinCourseForm({ join, onJoined }: { join: EnrolmentApi["join"]; onJoined(joined: JoinedView): void }) {
-  const [code, setCode] = useState("");
+export function JoinCourseForm({ join, onJoined, initialCode = "" }: { join: EnrolmentApi["join"]; onJoined(joined: JoinedView): void; initialCode?: string }) {
+  const [code, setCode] = useState(initialCode.slice(0, JOIN_CODE_MAX));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {

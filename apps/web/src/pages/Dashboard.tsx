@@ -6,7 +6,7 @@ import { Card, ErrorBox, formatDate, relativeTime, ScoreBar, Spinner } from "../
 import { InvitationsList, JoinCourseForm } from "../components/Enrolment.tsx";
 import { enrolmentApi } from "../enrolment.ts";
 import { useDocumentTitle, useResource } from "../hooks.ts";
-import { exerciseUrl, Link } from "../router.tsx";
+import { exerciseUrl, Link, useRouter } from "../router.tsx";
 
 interface DashboardCourse {
   id: string;
@@ -98,6 +98,7 @@ export function CourseCard({ course }: { course: DashboardCourse }) {
 export function DashboardPage() {
   useDocumentTitle("Dashboard");
   const { me } = useAuth();
+  const { search } = useRouter();
   const data = useResource(loadDashboard, []);
   const exercises = useResource(() => api.get<ExerciseSummary[]>("/api/exercises"), []);
   const invitations = useResource(() => enrolmentApi.myInvitations().catch(() => [] as MyInvitationView[]), []);
@@ -115,7 +116,7 @@ export function DashboardPage() {
               onGone={(id) => invitations.set((invitations.data ?? []).filter((i) => i.id !== id))}
             />
           ) : null}
-          {me?.role === "student" ? <JoinCourseForm join={enrolmentApi.join} onJoined={() => data.reload()} /> : null}
+          {me?.role === "student" ? <JoinCourseForm join={enrolmentApi.join} onJoined={() => data.reload()} initialCode={new URLSearchParams(search).get("code") ?? ""} /> : null}
           <h2 className="section-title">Your courses</h2>
           {data.loading ? <Spinner label="Loading your courses" /> : null}
           {data.error ? <ErrorBox error={data.error} title="Could not load your courses" /> : null}

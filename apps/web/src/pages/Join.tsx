@@ -29,7 +29,7 @@ export function JoinPage() {
     <div className="auth-page">
       <form className="card auth-form" onSubmit={submit} aria-labelledby="join-title">
         <h1 id="join-title">Join a course</h1>
-        <p className="muted">Your instructor gives you the course's join code. This creates your student account.</p>
+        <p className="muted">Your instructor gives you the course's join code. This creates your student account (already have one? Log in and use Join a course on your dashboard).</p>
         {error ? (
           <div className="error-box" role="alert">
             {error}
