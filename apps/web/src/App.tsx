@@ -78,10 +78,12 @@ function Routes() {
   useEffect(() => {
     if (!loading && !me && !isPublic) navigate(`/login${path !== "/" ? `?next=${encodeURIComponent(path + window.location.search)}` : ""}`, { replace: true });
     if (!loading && me && path === "/login") navigate("/", { replace: true });
+    // Sign-up is for new accounts: a logged-in student joins from the dashboard (code kept).
+    if (!loading && me && path === "/join") navigate(`/${window.location.search}`, { replace: true });
   }, [loading, me, isPublic, path, navigate]);
   if (loading) return <Spinner />;
   if (path === "/login") return <LoginPage />;
-  if (path === "/join") return <JoinPage />;
+  if (path === "/join") return me ? <Spinner /> : <JoinPage />;
   if (!me) return <Spinner />;
   let m: Record<string, string> | null;
   if (path === "/") return <DashboardPage />;

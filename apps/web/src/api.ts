@@ -112,8 +112,37 @@ export const api = {
 /** Exercise ids contain a slash (sorting/selection-sort): one encoded path segment. */
 export const exercisePath = (id: string) => `/api/exercises/${encodeURIComponent(id)}`;
 
-export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+/** Field names as a person reads them: joinCode -> "join code" unless `labels` names it. */
+function fieldLabel(name: string, labels: Readonly<Record<string, string>>): string {
+  return labels[name] ?? name.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}
+
+// The schema validator's wording, said as a sentence (its message follows the field's name).
+const RULES: [RegExp, (m: RegExpMatchArray) => string][] = [
+  [/^must NOT have fewer than (\d+) characters$/, (m) => `must be at least ${m[1]} characters long`],
+  [/^must NOT have more than (\d+) characters$/, (m) => `must be at most ${m[1]} characters long`],
+  [/^must match format "email"$/, () => "must be an email address"],
+  [/^must have required property '(\w+)'$/, () => "is missing"],
+];
+
+/**
+ * The API's schema errors read "Invalid body/joinCode: must NOT have fewer than 4 characters";
+ * a person gets "The join code must be at least 4 characters long." instead of the schema path.
+ */
+export function readableValidation(message: string, labels: Readonly<Record<string, string>> = {}): string {
+  const m = /^Invalid (?:body|params|querystring|headers)((?:\/[^:\s]*)?): (.*)$/.exec(message);
+  if (!m) return message;
+  const [, path = "", rule = ""] = m;
+  const missing = /^must have required property '(\w+)'$/.exec(rule);
+  const name = missing?.[1] ?? path.split("/").filter(Boolean).at(-1);
+  const said = RULES.find(([re]) => re.test(rule));
+  const text = said ? said[1](rule.match(said[0]) as RegExpMatchArray) : "is not valid";
+  const label = name === undefined ? "The request" : `The ${fieldLabel(name, labels)}`;
+  return `${label} ${text}.`;
+}
+
+export function errorMessage(error: unknown, labels: Readonly<Record<string, string>> = {}): string {
+  if (error instanceof ApiError) return error.code === "VALIDATION" ? readableValidation(error.message, labels) : error.message;
   if (error instanceof Error) return error.message;
   return String(error);
 }

@@ -38,17 +38,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
   const join = useCallback(
     async (input: { joinCode: string; email: string; password: string; name: string }) => {
-      // A logged-in student joins with the code alone; a newcomer registers, then logs in (the
-      // answer to registering never says whether the email had an account).
-      if (me) {
-        await api.post("/api/courses/join", { joinCode: input.joinCode });
-        setMe(await fetchMe());
-        return;
-      }
+      // A newcomer registers, then logs in (the answer to registering never says whether the
+      // email had an account). A logged-in student joins from the dashboard instead.
       await api.postAnonymous("/api/courses/join", input);
       await login(input.email, input.password);
     },
-    [me, login],
+    [login],
   );
   const logout = useCallback(async () => {
     try {

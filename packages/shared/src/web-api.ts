@@ -51,6 +51,37 @@ export interface RosterItem {
   enrolledAt: string;
 }
 
+/** POST /api/courses/join for a logged-in student (200). Routes in apps/api/src/routes/enrolment.ts. */
+export interface JoinedView {
+  courseId: string;
+  userId: string;
+}
+
+/** POST /api/courses/:id/enrollments (202) and GET /api/courses/:id/invitations (items) */
+export interface InvitationView {
+  id: string;
+  courseId: string;
+  email: string;
+  role: "instructor" | "student";
+  createdAt: string;
+}
+
+/** GET /api/me/invitations (items): invitations sent to the caller's email. */
+export interface MyInvitationView {
+  id: string;
+  course: { id: string; title: string };
+  role: "instructor" | "student";
+  /** The inviter's name. */
+  invitedBy: string;
+  createdAt: string;
+}
+
+/** POST /api/invitations/:id/accept */
+export interface AcceptedInvitationView {
+  courseId: string;
+  role: "instructor" | "student";
+}
+
 /** GET /api/me/progress (items: one per course). Scores are 0-100. */
 export interface CourseProgressView {
   course: { id: string; title: string; gradePolicy: "best" | "last" };

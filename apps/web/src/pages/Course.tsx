@@ -3,6 +3,8 @@ import type { AssignmentInfo, CourseInfo, RosterItem } from "@autograder/shared"
 import { api } from "../api.ts";
 import { Regrade } from "../components/Regrade.tsx";
 import { Card, ErrorBox, formatDate, Spinner } from "../components/common.tsx";
+import { InviteForm } from "../components/Enrolment.tsx";
+import { enrolmentApi } from "../enrolment.ts";
 import { useDocumentTitle, useResource } from "../hooks.ts";
 import { exerciseUrl, Link } from "../router.tsx";
 
@@ -32,7 +34,7 @@ export function CoursePage({ id }: { id: string }) {
       </p>
       {course.joinCode ? (
         <p>
-          Join code: <code className="join-code">{course.joinCode}</code> <span className="muted">(students enter it on the Join page)</span>
+          Join code: <code className="join-code">{course.joinCode}</code> <span className="muted">(students enter it under Join a course on their dashboard, or on the sign-up page)</span>
         </p>
       ) : null}
       <Card title="Assignments" id="assignments">
@@ -71,6 +73,7 @@ export function CoursePage({ id }: { id: string }) {
           </div>
         )}
       </Card>
+      {course.access === "staff" ? <InviteForm courseId={course.id} invite={enrolmentApi.invite} /> : null}
       <Card title={`Roster${roster ? ` (${roster.length})` : ""}`} id="roster">
         {roster === null ? (
           <p className="muted">The roster is not available from the server.</p>

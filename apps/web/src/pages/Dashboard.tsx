@@ -1,10 +1,12 @@
 // Home: my courses with their assignments, due dates and progress; the exercise catalog.
-import type { AssignmentInfo, CourseInfo, CourseProgressView, ExerciseSummary } from "@autograder/shared";
+import type { AssignmentInfo, CourseInfo, CourseProgressView, ExerciseSummary, MyInvitationView } from "@autograder/shared";
 import { api } from "../api.ts";
 import { isStaff, useAuth } from "../auth.tsx";
 import { Card, ErrorBox, formatDate, relativeTime, ScoreBar, Spinner } from "../components/common.tsx";
+import { InvitationsList, JoinCourseForm } from "../components/Enrolment.tsx";
+import { enrolmentApi } from "../enrolment.ts";
 import { useDocumentTitle, useResource } from "../hooks.ts";
-import { exerciseUrl, Link } from "../router.tsx";
+import { exerciseUrl, Link, useRouter } from "../router.tsx";
 
 interface DashboardCourse {
   id: string;
@@ -96,19 +98,30 @@ export function CourseCard({ course }: { course: DashboardCourse }) {
 export function DashboardPage() {
   useDocumentTitle("Dashboard");
   const { me } = useAuth();
+  const { search } = useRouter();
   const data = useResource(loadDashboard, []);
   const exercises = useResource(() => api.get<ExerciseSummary[]>("/api/exercises"), []);
+  const invitations = useResource(() => enrolmentApi.myInvitations().catch(() => [] as MyInvitationView[]), []);
   const staff = isStaff(me);
   return (
     <div className="page">
       <h1>Hello{me ? `, ${me.name}` : ""}</h1>
       <div className="grid-2">
         <div>
+          {invitations.data ? (
+            <InvitationsList
+              invitations={invitations.data}
+              calls={enrolmentApi}
+              onAccepted={() => data.reload()}
+              onGone={(id) => invitations.set((invitations.data ?? []).filter((i) => i.id !== id))}
+            />
+          ) : null}
+          {me?.role === "student" ? <JoinCourseForm join={enrolmentApi.join} onJoined={() => data.reload()} initialCode={new URLSearchParams(search).get("code") ?? ""} /> : null}
           <h2 className="section-title">Your courses</h2>
           {data.loading ? <Spinner label="Loading your courses" /> : null}
           {data.error ? <ErrorBox error={data.error} title="Could not load your courses" /> : null}
           {data.data && data.data.length === 0 ? (
-            <p className="muted">{staff ? "You have no courses yet." : "You are not in a course yet. Ask your instructor for a join code, then use Join a course."}</p>
+            <p className="muted">{staff ? "You have no courses yet." : "You are not in a course yet. Ask your instructor for a join code and enter it under Join a course, or accept an invitation."}</p>
           ) : null}
           {data.data?.map((c) => (
             <CourseCard key={c.id} course={c} />

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { errorMessage } from "../api.ts";
 import { useAuth } from "../auth.tsx";
+import { EMAIL_MAX, JOIN_CODE_MAX } from "../enrolment.ts";
 import { useDocumentTitle } from "../hooks.ts";
 import { Link, useRouter } from "../router.tsx";
 
@@ -20,7 +21,7 @@ export function JoinPage() {
       await join({ ...form, joinCode: form.joinCode.trim() });
       navigate("/", { replace: true });
     } catch (err) {
-      setError(errorMessage(err));
+      setError(errorMessage(err, { joinCode: "join code" }));
       setBusy(false);
     }
   };
@@ -28,7 +29,7 @@ export function JoinPage() {
     <div className="auth-page">
       <form className="card auth-form" onSubmit={submit} aria-labelledby="join-title">
         <h1 id="join-title">Join a course</h1>
-        <p className="muted">Your instructor gives you the course's join code. This creates your student account.</p>
+        <p className="muted">Your instructor gives you the course's join code. This creates your student account (already have one? Log in and use Join a course on your dashboard).</p>
         {error ? (
           <div className="error-box" role="alert">
             {error}
@@ -36,19 +37,19 @@ export function JoinPage() {
         ) : null}
         <label>
           Join code
-          <input name="joinCode" required value={form.joinCode} onChange={set("joinCode")} autoComplete="off" spellCheck={false} />
+          <input name="joinCode" required maxLength={JOIN_CODE_MAX} value={form.joinCode} onChange={set("joinCode")} autoComplete="off" spellCheck={false} />
         </label>
         <label>
           Your name
-          <input name="name" required value={form.name} onChange={set("name")} autoComplete="name" />
+          <input name="name" required maxLength={200} value={form.name} onChange={set("name")} autoComplete="name" />
         </label>
         <label>
           Email
-          <input type="email" name="email" required value={form.email} onChange={set("email")} autoComplete="email" />
+          <input type="email" name="email" required maxLength={EMAIL_MAX} value={form.email} onChange={set("email")} autoComplete="email" />
         </label>
         <label>
           Password
-          <input type="password" name="password" required minLength={10} value={form.password} onChange={set("password")} autoComplete="new-password" aria-describedby="pw-help" />
+          <input type="password" name="password" required minLength={10} maxLength={200} value={form.password} onChange={set("password")} autoComplete="new-password" aria-describedby="pw-help" />
         </label>
         <p id="pw-help" className="muted small">
           At least 10 characters; a long passphrase is best.
