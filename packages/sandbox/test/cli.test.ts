@@ -12,9 +12,9 @@ const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 const CLI = path.join(ROOT, "packages/sandbox/src/cli/grade.ts");
 
 /** As `npm run grade` does: the script runs in the repo root, INIT_CWD is where the user was. */
-async function runGrade(args: string[], userCwd = ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
+async function runGrade(args: string[], userCwd = ROOT, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await exec(process.execPath, ["--no-node-snapshot", "--import", "tsx", CLI, ...args], { cwd: ROOT, env: { ...process.env, INIT_CWD: userCwd } });
+    const { stdout, stderr } = await exec(process.execPath, ["--no-node-snapshot", "--import", "tsx", CLI, ...args], { cwd: ROOT, env: { ...process.env, INIT_CWD: userCwd, ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -51,6 +51,20 @@ describe("the grade CLI", () => {
       const report = JSON.parse(result.stdout) as { status: string };
       expect(["failed", "output_limit", "compile_error", "runtime_error"]).toContain(report.status);
     }
+  }, 60_000);
+
+  it("still prints one report when the grading process itself dies (V8 out of memory in the host)", async () => {
+    // A 4 MB heap for the grading child: the host process dies of V8 out-of-memory, as when an
+    // isolate's memory limit is hit inside V8's allocation retry and V8 aborts the process.
+    const dir = await mkdtemp(path.join(os.tmpdir(), "grade-cli-"));
+    await writeFile(path.join(dir, "mine.ts"), "export function sortIt(a: number[]) { return a; }");
+    const result = await runGrade(["sorting/tiny-sort", "mine.ts", "--json", "--exercises", FIXTURES], dir, { GRADE_CLI_HEAP_MB: "4" });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout.trim().split("\n")).toHaveLength(1);
+    const report = JSON.parse(result.stdout) as { status: string; score: number; message: string };
+    expect(report.status).toBe("memory_limit");
+    expect(report.score).toBe(0);
+    expect(report.message).toMatch(/ran out of memory/);
   }, 60_000);
 
   it("prints a readable report by default and exits 0 on a verdict", async () => {
