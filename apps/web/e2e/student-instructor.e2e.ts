@@ -97,6 +97,7 @@ describe("the web app in a browser", () => {
     expect(await editorText(page)).toContain("TODO");
     await setEditorCode(page, WRONG);
     await page.getByRole("status").filter({ hasText: "Draft saved" }).waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId("code-size").innerText()).toMatch(/\d bytes? of 64 KB$|\d KB of 64 KB$/);
     await page.getByRole("button", { name: "▶ Run" }).click();
     const status = page.locator(".status-line");
     await status.filter({ hasText: /Run: (Some tests failed|All tests passed|Does not compile)/ }).waitFor({ timeout: 60_000 });

@@ -4,6 +4,7 @@ import type { GradeReport, NetworkVisualizationData, ScheduleVisualizationData, 
 import { NetworkView } from "./NetworkView.tsx";
 import { ScheduleView } from "./ScheduleView.tsx";
 import { SortingView } from "./SortingView.tsx";
+import { latePenaltyText, type LateRules } from "../late.ts";
 
 export const VERDICT_TEXT: Record<string, string> = {
   passed: "All tests passed",
@@ -154,9 +155,11 @@ export interface LiveResult {
   finalScore?: number | null;
   verdict?: string | null;
   error?: string;
+  latePenaltyPercent?: number;
+  submittedAt?: string;
 }
 
-export function ResultsPanel({ result }: { result: LiveResult | null }) {
+export function ResultsPanel({ result, lateRules = null }: { result: LiveResult | null; lateRules?: LateRules | null }) {
   if (result === null) {
     return <p className="muted">Run your code against the visible tests, or submit it for a grade. Results appear here.</p>;
   }
@@ -166,6 +169,7 @@ export function ResultsPanel({ result }: { result: LiveResult | null }) {
   const max = result.maxScore ?? report?.maxScore ?? null;
   const verdict = result.verdict ?? report?.status ?? null;
   const pct = score !== null && max ? Math.round((score / max) * 100) : null;
+  const late = latePenaltyText(result.latePenaltyPercent ?? 0, result.submittedAt ?? null, lateRules);
   return (
     <div className="results">
       <div className={`status-line ${verdict === "passed" ? "ok" : pending ? "" : "bad"}`} role="status" aria-live="polite" aria-atomic="true">
@@ -176,6 +180,12 @@ export function ResultsPanel({ result }: { result: LiveResult | null }) {
           <span className="score" data-testid="score">
             {" "}
             · Score {score}/{max} ({pct}%)
+          </span>
+        ) : null}
+        {status === "graded" && late ? (
+          <span className="late-note" data-testid="late-penalty">
+            {" "}
+            · {late}
           </span>
         ) : null}
       </div>

@@ -13,6 +13,8 @@ import { followSubmission, type Follower } from "../submissions.ts";
 import { dueLabel } from "./Dashboard.tsx";
 import { AuthoringPanel } from "./Authoring.tsx";
 import { latePolicyText } from "./Course.tsx";
+import { codeSize, utf8Bytes } from "../code-size.ts";
+import { latePenaltyText, type LateRules } from "../late.ts";
 
 const CodeEditor = lazy(() => import("../editor/CodeEditor.tsx"));
 const DiffEditor = lazy(() => import("../editor/DiffEditor.tsx"));
@@ -42,9 +44,27 @@ export function ExercisePage({ id }: { id: string }) {
   return <Workspace key={id} exercise={exercise.data} assignmentId={assignmentId} staff={isStaff(me)} />;
 }
 
+function useAssignment(assignmentId: string | undefined): { course: CourseInfo; assignment: AssignmentInfo } | null {
+  return (
+    useResource(async () => {
+      if (!assignmentId) return null;
+      const courses = await api.get<CourseInfo[]>("/api/courses");
+      for (const c of courses) {
+        const list = await api.get<AssignmentInfo[]>(`/api/courses/${encodeURIComponent(c.id)}/assignments`);
+        const a = list.find((x) => x.id === assignmentId);
+        if (a) return { course: c, assignment: a };
+      }
+      return null;
+    }, [assignmentId]).data ?? null
+  );
+}
+
 function Workspace({ exercise, assignmentId, staff }: { exercise: ExerciseDetail; assignmentId: string | undefined; staff: boolean }) {
   const base = exercisePath(exercise.id);
+  const found = useAssignment(assignmentId);
+  const lateRules: LateRules | null = found?.assignment ?? null;
   const [code, setCode] = useState<string | null>(null);
+  const [bytes, setBytes] = useState(0);
   const [draftError, setDraftError] = useState<unknown>(null);
   const [save, setSave] = useState<SaveState>("idle");
   const [result, setResult] = useState<LiveResult | null>(null);
@@ -65,6 +85,7 @@ function Workspace({ exercise, assignmentId, staff }: { exercise: ExerciseDetail
         codeRef.current = initial;
         savedRef.current = draft ?? "";
         setCode(initial);
+        setBytes(utf8Bytes(initial));
         setSave(draft === null ? "idle" : "saved");
       },
       (error: unknown) => {
@@ -72,6 +93,7 @@ function Workspace({ exercise, assignmentId, staff }: { exercise: ExerciseDetail
         setDraftError(error);
         codeRef.current = exercise.starter;
         setCode(exercise.starter);
+        setBytes(utf8Bytes(exercise.starter));
       },
     );
     return () => {
@@ -99,6 +121,7 @@ function Workspace({ exercise, assignmentId, staff }: { exercise: ExerciseDetail
   const onChange = useCallback(
     (value: string) => {
       codeRef.current = value;
+      setBytes(utf8Bytes(value));
       if (value === savedRef.current) return;
       setSave("dirty");
       clearTimeout(timer.current);
@@ -109,6 +132,7 @@ function Workspace({ exercise, assignmentId, staff }: { exercise: ExerciseDetail
 
   const start = useCallback(
     async (kind: "run" | "submit") => {
+      if (codeSize(utf8Bytes(codeRef.current)).level === "over") return;
       follower.current?.stop();
       void saveNow();
       setResult({ kind, status: "queued", report: null, score: null, maxScore: null });
@@ -119,7 +143,7 @@ function Workspace({ exercise, assignmentId, staff }: { exercise: ExerciseDetail
           id,
           (status) => setResult((r) => (r ? { ...r, status } : r)),
           (s: SubmissionView) => {
-            setResult({ kind, status: s.status, report: s.report as GradeReport | null, score: s.score, maxScore: s.maxScore, finalScore: s.finalScore, verdict: s.verdict });
+            setResult({ kind, status: s.status, report: s.report as GradeReport | null, score: s.score, maxScore: s.maxScore, finalScore: s.finalScore, verdict: s.verdict, latePenaltyPercent: s.latePenaltyPercent, submittedAt: s.createdAt });
             setHistoryTick((t) => t + 1);
           },
           (error) => setResult((r) => ({ ...(r ?? { kind, report: null, score: null, maxScore: null }), status: "error", error: errorMessage(error) })),
@@ -139,6 +163,8 @@ function Workspace({ exercise, assignmentId, staff }: { exercise: ExerciseDetail
   };
 
   const pending = result !== null && (result.status === "queued" || result.status === "running");
+  const size = codeSize(bytes);
+  const tooLarge = size.level === "over";
   const compileError = result?.report?.compileError;
   const declarations = useMemo(() => exercise.declarations ?? {}, [exercise.declarations]);
 
@@ -155,7 +181,7 @@ function Workspace({ exercise, assignmentId, staff }: { exercise: ExerciseDetail
               </span>
             ))}
           </p>
-          {assignmentId ? <AssignmentLine assignmentId={assignmentId} /> : null}
+          {found ? <AssignmentLine found={found} /> : null}
         </header>
         <div role="tablist" aria-label="Exercise views" className="tabs">
           <TabButton id="statement" current={tab} onSelect={setTab}>
@@ -187,6 +213,8 @@ function Workspace({ exercise, assignmentId, staff }: { exercise: ExerciseDetail
             <History
               exerciseId={exercise.id}
               tick={historyTick}
+              assignmentId={assignmentId}
+              lateRules={lateRules}
               onLoad={(c) => {
                 codeRef.current = c;
                 setCode(c);
@@ -200,10 +228,10 @@ function Workspace({ exercise, assignmentId, staff }: { exercise: ExerciseDetail
       </section>
       <section className="pane editor-pane" aria-label="Your solution">
         <div className="toolbar" role="toolbar" aria-label="Solution actions">
-          <button type="button" onClick={() => void start("run")} disabled={code === null || pending} title="Run the visible tests (Ctrl+Enter)">
+          <button type="button" onClick={() => void start("run")} disabled={code === null || pending || tooLarge} title="Run the visible tests (Ctrl+Enter)">
             ▶ Run
           </button>
-          <button type="button" className="primary" onClick={() => void start("submit")} disabled={code === null || pending} title="Submit for a grade">
+          <button type="button" className="primary" onClick={() => void start("submit")} disabled={code === null || pending || tooLarge} title="Submit for a grade">
             Submit
           </button>
           <button type="button" onClick={reset} disabled={code === null}>
@@ -235,6 +263,13 @@ function Workspace({ exercise, assignmentId, staff }: { exercise: ExerciseDetail
             </Suspense>
           )}
         </div>
+        {code === null ? null : (
+          <p className={`code-size ${size.level}`} id="code-size" data-testid="code-size">
+            <span className="sr-only">Code size: </span>
+            {size.text}
+            {size.message ? <span role="alert"> · {size.message}</span> : null}
+          </p>
+        )}
         {compileError ? (
           <button type="button" className="link" onClick={() => editorApi.current?.revealLine(compileError.line, compileError.column)}>
             Go to the compile error (line {compileError.line})
@@ -242,7 +277,7 @@ function Workspace({ exercise, assignmentId, staff }: { exercise: ExerciseDetail
         ) : null}
         <section className="results-pane" aria-label="Results">
           <h2 className="small-title">Results</h2>
-          <ResultsPanel result={result} />
+          <ResultsPanel result={result} lateRules={lateRules} />
         </section>
       </section>
     </div>
@@ -269,17 +304,7 @@ function TabButton({ id, current, onSelect, children }: { id: "statement" | "his
   );
 }
 
-function AssignmentLine({ assignmentId }: { assignmentId: string }) {
-  const found = useResource(async () => {
-    const courses = await api.get<CourseInfo[]>("/api/courses");
-    for (const c of courses) {
-      const list = await api.get<AssignmentInfo[]>(`/api/courses/${encodeURIComponent(c.id)}/assignments`);
-      const a = list.find((x) => x.id === assignmentId);
-      if (a) return { course: c, assignment: a };
-    }
-    return null;
-  }, [assignmentId]).data;
-  if (!found) return null;
+function AssignmentLine({ found }: { found: { course: CourseInfo; assignment: AssignmentInfo } }) {
   const due = dueLabel(found.assignment.dueAt);
   return (
     <p className="muted">
@@ -288,7 +313,7 @@ function AssignmentLine({ assignmentId }: { assignmentId: string }) {
   );
 }
 
-function History({ exerciseId, tick, onLoad }: { exerciseId: string; tick: number; onLoad(code: string): void }) {
+function History({ exerciseId, tick, assignmentId, lateRules, onLoad }: { exerciseId: string; tick: number; assignmentId: string | undefined; lateRules: LateRules | null; onLoad(code: string): void }) {
   const history = useResource(() => api.get<SubmissionListItem[]>(`${exercisePath(exerciseId)}/submissions`), [exerciseId, tick]);
   const [picked, setPicked] = useState<string[]>([]);
   if (history.loading && !history.data) return <Spinner label="Loading your submissions" />;
@@ -323,7 +348,12 @@ function History({ exerciseId, tick, onLoad }: { exerciseId: string; tick: numbe
               <td>{formatDate(s.createdAt)}</td>
               <td>{s.kind === "submit" ? "Submission" : "Run"}</td>
               <td>{s.status === "graded" ? (VERDICT_TEXT[s.verdict ?? ""] ?? s.verdict) : s.status}</td>
-              <td>{s.score !== null && s.maxScore ? `${s.finalScore ?? s.score}/${s.maxScore}` : "—"}</td>
+              <td>
+                {s.score !== null && s.maxScore ? `${s.finalScore ?? s.score}/${s.maxScore}` : "—"}
+                {s.kind === "submit" && s.latePenaltyPercent > 0 ? (
+                  <span className="muted small late-note"> {latePenaltyText(s.latePenaltyPercent, s.createdAt, s.assignmentId !== null && s.assignmentId === assignmentId ? lateRules : null)}</span>
+                ) : null}
+              </td>
               <td>
                 <button type="button" className="link" onClick={() => onLoad(s.code)}>
                   Load code
