@@ -172,3 +172,10 @@ test("minutes of silence between messages", async (t) => {
   const report = await chatOn(t, { alice: "10.0.0.2", bob: "10.0.0.3" }, [["alice", "L alice"], ["wait", "250000"], ["bob", "L bob"], ["wait", "300000"], ["bob", "C bob still there?"]]);
   expect(report.result).toEqual({ alice: ["OK", "bob entered the chat room", "bob: still there?"], bob: ["OK"] });
 }, { hidden: true, requires: ["R1"], hint: "Serve for ever: no timeout on the server's socket, however long no datagram comes." });
+
+test("a chat line without text is ignored", async (t) => {
+  expect(await chat(t, [["carol", "L bo"], ["bob", "L bob"], ["bob", "C bob"], ["carol", "C bo"]])).toEqual({
+    carol: ["OK", "bob entered the chat room"],
+    bob: ["OK"],
+  });
+}, { hidden: true, requires: ["R4", "R9"], hint: "C <name> <text> needs the space after the name: a C line with a name and nothing after it is not a chat line and is ignored." });

@@ -207,3 +207,28 @@ test("restart on a busy port", async (t) => {
   ran(t, report);
   expect(parse(String(report.result)).status).toEqual("HTTP/1.1 200 OK");
 }, { hidden: true, requires: ["R1"], hint: "An old connection keeps the port in TIME_WAIT: set SO_REUSEADDR before bind." });
+
+test("a request line with an empty method or path", async (t) => {
+  for (const line of [" / HTTP/1.1", "GET  HTTP/1.1", "POST  HTTP/1.0"]) {
+    const r = await get(t, { raw: `${line}\r\nHost: x\r\n\r\n` });
+    expectResponse(r, "HTTP/1.1 400 Bad Request", BAD, BAD.length, JSON.stringify(line));
+  }
+}, { hidden: true, requires: ["R3"], hint: "Three parts separated by single spaces: a line that starts with a space, or has two spaces in a row, has an empty method or path and is 400 Bad Request." });
+
+test("only a 405 has an Allow header", async (t) => {
+  for (const raw of ["GET / HTTP/1.1\r\n\r\n", "GET /favicon.ico HTTP/1.1\r\nHost: 10.0.0.1\r\n\r\n", "HEAD /x HTTP/1.1\r\n\r\n", "GET / FTP/1.1\r\n\r\n"]) {
+    const r = await get(t, { raw });
+    expect(Object.keys(r.headers), `the headers answered to ${JSON.stringify(raw.split("\r\n")[0])}`).toEqual(["content-type", "content-length"]);
+  }
+}, { hidden: true, requires: ["R7", "R4"], hint: "A 200, 404 or 400 response has exactly the headers Content-Type and Content-Length; Allow: GET, HEAD goes with a 405 only." });
+
+test("a large page is sent whole before closing", async (t) => {
+  const page = `<html><body><pre>${"0123456789abcdef\n".repeat(6000)}</pre></body></html>`;
+  t.input({ raw: "GET / HTTP/1.1\r\n\r\n", page: `<html><body><pre>0123456789abcdef\\n × 6000</pre></body></html> (${byteLength(page)} bytes)` });
+  const report = await drive("run", "request", { raw: "GET / HTTP/1.1\r\n\r\n", page });
+  ran(t, report);
+  const r = parse(String(report.result));
+  expect(r.headers["content-length"], "Content-Length").toEqual(String(byteLength(page)));
+  expect(r.body.length, "the length of the body received before the server closed").toEqual(page.length);
+  expect(r.body === page, "the body is the whole page").toEqual(true);
+}, { hidden: true, requires: ["R5", "R7"], hint: "Wait until the whole response is sent (sendall takes several sends for a large page) before closing the connection." });
