@@ -75,3 +75,7 @@ test("a wait without timeout, set ten minutes later", async (t) => {
 test("clear() while many threads wait", async (t) => {
   await explore(t, "clearWhileWaiting", { waiters: 4 });
 }, { hidden: true, requires: ["R2", "R4"], hint: "clear() only resets the flag: the threads already waiting keep waiting, and the next set() wakes them with true." });
+
+test("a long wait(ms) woken by set() early", async (t) => {
+  await explore(t, "setThenClear", { waiters: 2, timeout: 600_000 }, { maxTime: 60_000 });
+}, { hidden: true, requires: ["R5"], hint: "Once set() has woken a wait(ms), nothing of that wait may keep the program alive: give up in a daemon Thread, which does not keep the program alive." });
