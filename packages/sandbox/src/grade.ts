@@ -36,7 +36,8 @@ export function studentModules(exercise: Exercise): Array<{ name: string; hide: 
   return [...names].filter((n) => platformModule(n) !== undefined).map((name) => ({ name, hide: m.modules[name as PlatformModuleName]?.hide ?? [] }));
 }
 
-function emptyReport(exercise: Exercise, status: Verdict, started: number, message: string, tests: TestReport[] = []): GradeReport {
+/** A report with no test run (compile error, a grading that could not start or finish). */
+export function emptyReport(exercise: Exercise, status: Verdict, started: number, message: string, tests: TestReport[] = []): GradeReport {
   return { exerciseId: exercise.id, status, score: 0, maxScore: tests.reduce((s, t) => s + t.maxPoints, 0), durationMs: Math.round(performance.now() - started), tests, stdout: "", message };
 }
 

@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import type { GradeReport } from "@autograder/shared";
 import { GradeReport as GradeReportContract, parseJsonContract } from "@autograder/shared/contracts";
 import { loadExercise, type Exercise } from "@autograder/exercise-format";
-import { grade } from "../grade.ts";
+import { emptyReport, grade } from "../grade.ts";
 import { formatReport } from "../report-text.ts";
 import { EXERCISES_DIR } from "./paths.ts";
 
@@ -77,17 +77,6 @@ async function main(): Promise<void> {
   process.stdout.write(parsed.values.json ? `${JSON.stringify(report)}\n` : `${formatReport(report)}\n`);
 }
 
-const failedReport = (exercise: Exercise, status: GradeReport["status"], message: string, durationMs: number): GradeReport => ({
-  exerciseId: exercise.id,
-  status,
-  score: 0,
-  maxScore: 0,
-  durationMs: Math.round(durationMs),
-  tests: [],
-  stdout: "",
-  message: message.slice(0, 2000),
-});
-
 async function gradeHere(exercise: Exercise, source: string, options: { seed: number; mode: "run" | "submit" }): Promise<GradeReport> {
   const started = performance.now();
   try {
@@ -95,7 +84,7 @@ async function gradeHere(exercise: Exercise, source: string, options: { seed: nu
   } catch (error) {
     // grade() never throws for what a submission does; if the sandbox itself fails, the
     // caller still gets one report.
-    return failedReport(exercise, "error", `the grader failed: ${error instanceof Error ? error.message : String(error)}`, performance.now() - started);
+    return emptyReport(exercise, "error", started, `the grader failed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 2000));
   }
 }
 
@@ -128,16 +117,16 @@ function gradeInChild(exercise: Exercise, cwd: string): Promise<GradeReport> {
           resolve(parseJsonContract(GradeReportContract, stdout.trim(), "the grading process's report"));
           return;
         } catch (error) {
-          resolve(failedReport(exercise, "error", `the grader failed: ${(error as Error).message}`, elapsed));
+          resolve(emptyReport(exercise, "error", started, `the grader failed: ${(error as Error).message}`));
           return;
         }
       }
       if (OUT_OF_MEMORY.test(stderr)) {
-        resolve(failedReport(exercise, "memory_limit", "The grading process ran out of memory while running this submission: use less memory (large arrays or strings, deep recursion).", elapsed));
+        resolve(emptyReport(exercise, "memory_limit", started, "The grading process ran out of memory while running this submission: use less memory (large arrays or strings, deep recursion)."));
       } else if (elapsed >= deadlineMs) {
-        resolve(failedReport(exercise, "timeout", `The grading did not end within ${Math.round(deadlineMs / 1000)} s and was stopped.`, elapsed));
+        resolve(emptyReport(exercise, "timeout", started, `The grading did not end within ${Math.round(deadlineMs / 1000)} s and was stopped.`));
       } else {
-        resolve(failedReport(exercise, "error", `the grading process stopped (${signal ?? `exit code ${code}`}) before it could report`, elapsed));
+        resolve(emptyReport(exercise, "error", started, `the grading process stopped (${signal ?? `exit code ${code}`}) before it could report`));
       }
     });
   });

@@ -128,19 +128,9 @@ export interface ParallelResult {
   threads: Array<{ atomics?: AtomicsCounts }>;
 }
 
-/** A call's Atomics operations on the memory of its typed-array arguments, by operation; `added`: the sum of the values given to `Atomics.add`. */
-export interface AtomicsCounts {
-  add: number;
-  sub: number;
-  and: number;
-  or: number;
-  xor: number;
-  exchange: number;
-  compareExchange: number;
-  load: number;
-  store: number;
-  added: number;
-}
+/** A call's Atomics operations on the memory of its typed-array arguments (counted in the student's isolate). */
+export type { AtomicsCounts } from "../atomics-count.ts";
+import type { AtomicsCounts } from "../atomics-count.ts";
 
 export interface RunResult<T = unknown> {
   value: T;
