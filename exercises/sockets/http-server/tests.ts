@@ -164,6 +164,13 @@ test("request lines of the wrong shape", async (t) => {
   }
 }, { hidden: true, requires: ["R3"], hint: "Exactly three parts separated by single spaces, the version starting with HTTP/ (capitals); anything else is 400 Bad Request." });
 
+test("a malformed request line that starts with HEAD", async (t) => {
+  for (const line of ["HEAD / FTP/1.0", "HEAD /", "HEAD  / HTTP/1.1"]) {
+    const r = await get(t, { raw: `${line}\r\n\r\n` });
+    expectResponse(r, "HTTP/1.1 400 Bad Request", BAD, BAD.length, JSON.stringify(line));
+  }
+}, { hidden: true, requires: ["R3", "R9"], hint: "Check the request line's shape first: a malformed line is a 400 with its body, even when it starts with HEAD." });
+
 test("a browser that leaves before the blank line", async (t) => {
   const report = await drive("run", "sequence", { truncated: "GET / HTTP/1.1\r\nHost: x\r\n", requests: ["GET / HTTP/1.1\r\n\r\n"] });
   t.input({ truncated: "GET / HTTP/1.1\r\nHost: x\r\n (then the browser closes its side)", then: "GET / HTTP/1.1" });

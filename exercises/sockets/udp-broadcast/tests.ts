@@ -114,6 +114,13 @@ test("when broadcast resolves, other counts", async (t) => {
   }
 }, { hidden: true, requires: ["R3", "R4"], hint: "times sends, intervalMs apart, the first at once; resolve right after the last send (at once when times is 0 or 1)." });
 
+test("broadcast closes its socket", async (t) => {
+  for (const times of [2, 0]) {
+    const report = await drive("run", "sendCloses", { times });
+    ran(t, report);
+  }
+}, { hidden: true, requires: ["R4"], hint: "Close the socket when the sends are done, also when times is 0 (a try/finally does both)." });
+
 test("two listeners on one host", async (t) => {
   t.input({ count: 2, listeners: "two on 10.0.0.2, one on 10.0.0.3" });
   const report = await drive("run", "sameHostListen", { count: 2, bigSize: 100 });

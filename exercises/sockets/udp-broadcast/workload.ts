@@ -101,6 +101,16 @@ export const reviewScenarios = {
     return { resolvedAt, received };
   },
 
+  /** broadcast() on 10.0.0.1, then how many sockets it left open there (0 when it closed its own). */
+  sendCloses: async (net: World, params: Params) => {
+    const sender = net.host("10.0.0.1", "sender");
+    const times = num(params, "times", 2);
+    await sender.run(() => broadcast("closing time", num(params, "port", 9999), times, num(params, "intervalMs", 10)));
+    const open = sender.openSockets();
+    if (open !== 0) throw new Error(`broadcast() resolved with ${open} socket${open === 1 ? "" : "s"} still open on 10.0.0.1: close the socket before returning`);
+    return { open };
+  },
+
   /** Two listen() on 10.0.0.2 and one on 10.0.0.3 at once; afterwards, each port must be free to bind again. */
   sameHostListen: async (net: World, params: Params) => {
     const port = num(params, "port", 9999);

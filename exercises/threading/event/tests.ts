@@ -79,3 +79,7 @@ test("clear() while many threads wait", async (t) => {
 test("a long wait(ms) woken by set() early", async (t) => {
   await explore(t, "setThenClear", { waiters: 2, timeout: 600_000 }, { maxTime: 60_000 });
 }, { hidden: true, requires: ["R5"], hint: "Once set() has woken a wait(ms), nothing of that wait may keep the program alive: give up in a daemon Thread, which does not keep the program alive." });
+
+test("a woken wait(ms)'s timeout passes while others wait", async (t) => {
+  await explore(t, "staleTimeout", { timeout: 100, later: 2 });
+}, { hidden: true, requires: ["R5", "R6"], hint: "When a waiter's timeout fires after set() already woke it, it must change nothing: only a waiter still in the list may be removed, and only itself." });

@@ -167,5 +167,33 @@ export const reviewScenarios = {
     await waiter.join();
     if (result !== `true at ${setAt} ms`) throw new Error(`wait() without a timeout: expected true at ${setAt} ms, got ${result}`);
   },
+
+  /**
+   * A wait(ms) woken early by set(), then clear(); later waiters wait while the first one's
+   * timeout passes. That stale timeout must not take anyone else's place: the next set() wakes them all.
+   */
+  staleTimeout: (params: Params) => async () => {
+    const timeout = num(params, "timeout", 100);
+    const later = num(params, "later", 2);
+    const event = new Event();
+    const results: string[] = [];
+    const first = new Thread({ name: "first", target: async () => { results.push(`first: ${await event.wait(timeout)} at ${now()} ms`); } });
+    first.start();
+    await sleep(10);
+    event.set();
+    event.clear();
+    await first.join();
+    const threads = Array.from({ length: later }, (_, i) =>
+      new Thread({ name: `later${i + 1}`, target: async () => { results.push(`later${i + 1}: ${await event.wait()} at ${now()} ms`); } }),
+    );
+    threads.forEach((t) => t.start());
+    await sleep(timeout * 2);
+    event.set();
+    for (const t of threads) await t.join(timeout);
+    const expected = [`first: true at 10 ms`, ...Array.from({ length: later }, (_, i) => `later${i + 1}: true at ${10 + timeout * 2} ms`)];
+    if (JSON.stringify([...results].sort()) !== JSON.stringify([...expected].sort())) {
+      throw new Error(`after a wait(${timeout}) woken early, the waiters returned ${JSON.stringify(results)}, expected ${JSON.stringify(expected)}`);
+    }
+  },
 };
 Object.assign(scenarios, reviewScenarios);

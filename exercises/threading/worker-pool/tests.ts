@@ -75,3 +75,11 @@ test("ready() while a task runs", async (t) => {
 test("ready() while tasks run, larger pool", async (t) => {
   await explore(t, "readiness", { n: 3, runMs: 8 });
 }, { hidden: true, requires: ["R5"], hint: "ready() is false while the task runs and true once it has returned (even undefined) or thrown." });
+
+test("the arguments a task gets", async (t) => {
+  await explore(t, "argumentsPassed", { n: 2 });
+}, { hidden: true, requires: ["R8"], hint: "applyAsync(fn) calls fn() with no argument, applyAsync(fn, args) calls fn(...args), and map calls fn(item) with the item alone." });
+
+test("join() before close()", async (t) => {
+  await explore(t, "joinBeforeClose", { n: 1 });
+}, { hidden: true, requires: ["R9"], hint: "join() is only allowed after close(): before it, reject at once with an Error (Python raises ValueError), and keep the pool working." });

@@ -2,7 +2,7 @@
 import { currentThread, sleep, yieldThread } from "threading";
 import { Pool } from "student";
 // Checks use built-ins captured before the student's code ran (see @autograder/shared/primordials).
-import { primordials as P } from "threading";
+import { intrinsics, primordials as P } from "threading";
 
 type Params = Record<string, unknown>;
 const num = (params: Params, key: string, fallback: number): number =>
@@ -185,6 +185,41 @@ export const reviewScenarios = {
     if (!failing.ready()) throw new Error("ready() is false after a task that threw has finished");
     pool.close();
     await pool.join();
+  },
+
+  /** applyAsync(fn) calls fn() with no argument, applyAsync(fn, args) with exactly args, map fn(item) with one. */
+  argumentsPassed: (params: Params) => async () => {
+    const pool = new Pool(num(params, "n", 2));
+    const seen = ((...args: unknown[]) => P.JSONStringify(args)) as Fn;
+    const none = pool.applyAsync(seen);
+    const given = pool.applyAsync(seen, [1, "two", [3]]);
+    const problems: string[] = [];
+    const noneArgs = await none.get();
+    if (noneArgs !== "[]") problems.push(`applyAsync(fn) called fn with ${noneArgs as string}, expected no argument`);
+    const givenArgs = await given.get();
+    if (givenArgs !== '[1,"two",[3]]') problems.push(`applyAsync(fn, [1, "two", [3]]) called fn with ${givenArgs as string}`);
+    const mapped = await pool.map(seen, [7, 8]);
+    if (P.JSONStringify(mapped) !== '["[7]","[8]"]') problems.push(`map(fn, [7, 8]) called fn with ${P.JSONStringify(mapped)} (one call per item, the item as its only argument)`);
+    pool.close();
+    await pool.join();
+    if (problems.length > 0) throw new Error(problems.join("; "));
+  },
+
+  /** join() before close() rejects with an Error (Python's Pool.join raises ValueError); the pool still works afterwards. */
+  joinBeforeClose: (params: Params) => async () => {
+    const pool = new Pool(num(params, "n", 1));
+    let outcome = "was still waiting 10 ms later (it must reject at once)";
+    void pool.join().then(
+      () => { outcome = "resolved (it must reject)"; },
+      (error: unknown) => { outcome = error instanceof intrinsics.Error ? "rejected" : `rejected with ${P.JSONStringify(error)}, not an Error`; },
+    );
+    await sleep(10);
+    const settled = outcome;
+    const result = pool.applyAsync((() => 1) as Fn);
+    if ((await result.get()) !== 1) throw new Error("after join() before close(), the pool did not run a task");
+    pool.close();
+    await pool.join();
+    if (settled !== "rejected") throw new Error(`join() before close() ${settled}`);
   },
 };
 Object.assign(scenarios, reviewScenarios);

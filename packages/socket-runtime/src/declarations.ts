@@ -107,6 +107,8 @@ export const SOCKET_DECLARATIONS = `declare module "socket" {
     readonly broadcast: string;
     /** A socket on this host, for a simulated peer. */
     socket(type?: number): Socket;
+    /** Sockets on this host (the workload's and the student's) not closed yet. */
+    openSockets(): number;
     /** Runs fn as this host's code (sockets it creates belong to this host); resolves with its result. */
     run<T>(fn: () => T | Promise<T>): Promise<T>;
     /** Starts fn in the background as this host's code; if it raises, the scenario fails. */

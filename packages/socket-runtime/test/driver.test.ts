@@ -35,6 +35,34 @@ const echo = async (net: World) => {
 };
 
 describe("the run driver", () => {
+  it("counts the sockets a host has not closed, accepted ones included", async () => {
+    const report = await run(async (net) => {
+      const server = net.host("10.0.0.1", "server");
+      const client = net.host("10.0.0.2", "client");
+      const counts: number[] = [];
+      server.spawn("one-shot server", async () => {
+        const s = socket();
+        s.bind(["", 7]);
+        s.listen(1);
+        const [conn] = await s.accept();
+        counts.push(server.openSockets());
+        conn.close();
+        s.close();
+        s.close();
+        counts.push(server.openSockets());
+      });
+      await net.sleep(1);
+      const c = client.socket();
+      counts.push(client.openSockets());
+      await c.connect(["10.0.0.1", 7]);
+      await net.sleep(10);
+      c.close();
+      counts.push(client.openSockets());
+      return counts;
+    });
+    expect(report.result).toEqual([1, 2, 0, 0]);
+  });
+
   it("ends when the peers are done although the server serves forever", async () => {
     const report = await run(echo);
     expect(report).toMatchObject({ ok: true, verdict: "ok", message: "" });

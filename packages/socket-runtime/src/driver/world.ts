@@ -35,6 +35,11 @@ export class HostHandle {
     return this.#host.broadcast;
   }
 
+  /** How many sockets on this host (the workload's and the student's) are not closed yet. */
+  openSockets(): number {
+    return this.#host.openSockets;
+  }
+
   /** A socket on this host (for the simulated peers). */
   socket(type: number = SOCK_STREAM): Socket {
     return Socket.onHost(this.#net, this.#host, type);

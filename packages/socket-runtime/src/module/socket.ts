@@ -239,6 +239,7 @@ export class Socket {
     const core = use(this.#core);
     if (core.closed) return;
     core.closed = true;
+    core.host.openSockets--;
     if (core.kind === "stream") tcp.closeTcp(core);
     else udp.closeUdp(core);
   }

@@ -23,6 +23,7 @@ export class SocketCore {
 
   constructor(readonly net: Network, readonly host: Host, readonly kind: SocketKind) {
     this.fd = host.fd();
+    host.openSockets++;
   }
 
   /** "alice (10.0.0.2) fd 3", for messages. */

@@ -10,6 +10,8 @@ export class Host {
   readonly broadcast: string;
   readonly ports: PortTable;
   private nextFd = 3;
+  /** Sockets created on this host and not closed yet (a workload checks that code closed its own). */
+  openSockets = 0;
 
   /** `cidr`: "10.0.0.2" (a /24) or "10.0.0.2/16". */
   constructor(cidr: string, readonly name: string, now: () => number) {
