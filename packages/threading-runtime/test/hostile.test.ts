@@ -60,3 +60,26 @@ describe("the scheduler under a hostile student module (bank-account, deposit wi
     expect(check).toEqual(["blocked", "blocked", "blocked", "blocked", "blocked", "blocked", "blocked"]);
   });
 });
+
+describe("the trace of a student's own promises", () => {
+  it("shows which suspended thread a hand-made wake-up resumed, and who ran when it did", async () => {
+    const event = fileURLToPath(new URL("../../../exercises/threading/event/", import.meta.url));
+    const realm = await Realm.create(`${event}workload.ts`, `${event}mutants/wake-one.ts`, ["Event", "Lock", "Semaphore", "Queue"]);
+    const report = await realm.explore("broadcast", { waiters: 3 });
+    expect(report.ok).toBe(false);
+    const steps = (report.visualization?.data.steps ?? []) as Array<{ thread: string; op: string; detail: string }>;
+    const awaits = steps.filter((s) => s.op === "await");
+    const resumes = steps.filter((s) => s.op === "resume");
+    expect(awaits.length).toBeGreaterThanOrEqual(2);
+    // set() wakes one waiter only: one suspended waiter resumes, during the setter's step; the
+    // others stay suspended, and the report names one of them as waiting for ever.
+    expect(resumes).toHaveLength(1);
+    expect(resumes[0]?.detail).toBe("its promise was resolved while setter ran");
+    const resumed = resumes[0]?.thread;
+    expect(awaits.map((s) => s.thread)).toContain(resumed);
+    const forgotten = awaits.map((s) => s.thread).filter((name) => name !== resumed);
+    expect(forgotten.length).toBeGreaterThan(0);
+    expect(report.verdict).toBe("deadlock");
+    expect(report.message).toContain(forgotten[0]);
+  });
+});

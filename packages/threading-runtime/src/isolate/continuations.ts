@@ -26,7 +26,9 @@ export function installContinuationTracking(promise: { prototype: Promise<unknow
     const thread = scheduler === null ? null : scheduler.current;
     if (typeof callback !== "function" || scheduler === null || thread === null) return callback;
     return (value: unknown) => {
+      const from = scheduler.current;
       scheduler.current = thread;
+      if (thread.suspended) scheduler.noteResumed(thread, from);
       return callback(value);
     };
   };

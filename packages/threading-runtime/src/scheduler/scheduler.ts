@@ -260,6 +260,17 @@ export class Scheduler {
     this.note(thread, op, detail);
   }
 
+  /**
+   * A thread that was suspended on a promise of the student's own (a hand-made waiter list,
+   * say) resumes: the trace says so, and which thread ran when the promise settled, so a
+   * wake-up that reached the wrong thread (or none) is visible in the timeline.
+   */
+  noteResumed(thread: ThreadRecord, from: ThreadRecord | null): void {
+    if (!thread.suspended || thread.state !== "running") return;
+    thread.suspended = false;
+    this.note(thread, "resume", from !== null && from !== thread ? `its promise was resolved while ${from.name} ran` : "its promise was resolved");
+  }
+
   /** Adds a trace line for a thread without taking a scheduling step. */
   note(thread: ThreadRecord, op: string, detail: string): void {
     this.#trace.push(traceStep(this.#steps, thread.name, op, detail, this.now));
