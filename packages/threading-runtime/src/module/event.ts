@@ -1,6 +1,7 @@
-import { ArrayPrototypeIndexOf, SafeArray } from "@autograder/shared/primordials";
+import { SafeArray } from "@autograder/shared/primordials";
 import { activeScheduler } from "../scheduler/active.ts";
 import type { Waiter } from "../scheduler/scheduler.ts";
+import { waitInList } from "./waiters.ts";
 
 /** A flag threads can wait for; `set` wakes every waiter. */
 export class Event {
@@ -40,22 +41,6 @@ export class Event {
     const scheduler = activeScheduler();
     await scheduler.point("wait", this.name);
     if (this.#flag) return true;
-    const waiters = this.#waiters;
-    const waiter: Waiter<boolean> = scheduler.block(
-      "wait",
-      () => `${this.name} to be set`,
-      timeoutMs === undefined
-        ? undefined
-        : {
-            ms: timeoutMs,
-            value: false,
-            onTimeout: () => {
-              const index = ArrayPrototypeIndexOf(waiters, waiter);
-              if (index >= 0) waiters.splice(index, 1);
-            },
-          },
-    );
-    waiters.push(waiter);
-    return waiter.promise;
+    return waitInList(scheduler, this.#waiters, "wait", () => `${this.name} to be set`, timeoutMs);
   }
 }

@@ -1,8 +1,9 @@
-import { ArrayPrototypeIndexOf, SafeArray } from "@autograder/shared/primordials";
+import { SafeArray } from "@autograder/shared/primordials";
 import { activeScheduler } from "../scheduler/active.ts";
 import type { ThreadRecord, Waiter } from "../scheduler/scheduler.ts";
 import { RuntimeError } from "./errors.ts";
 import { waitOptions, type WaitOptions } from "./options.ts";
+import { waitInList } from "./waiters.ts";
 
 /** A mutual-exclusion lock. Waiters are admitted first come, first served. */
 export class Lock {
@@ -30,23 +31,7 @@ export class Lock {
       return true;
     }
     if (!block) return false;
-    const waiters = this.#waiters;
-    const waiter: Waiter<boolean> = scheduler.block(
-      "acquire",
-      () => `${this.name} (held by ${this.#owner?.name ?? "nobody"})`,
-      timeoutMs === undefined
-        ? undefined
-        : {
-            ms: timeoutMs,
-            value: false,
-            onTimeout: () => {
-              const index = ArrayPrototypeIndexOf(waiters, waiter);
-              if (index >= 0) waiters.splice(index, 1);
-            },
-          },
-    );
-    waiters.push(waiter);
-    return waiter.promise;
+    return waitInList(scheduler, this.#waiters, "acquire", () => `${this.name} (held by ${this.#owner?.name ?? "nobody"})`, timeoutMs);
   }
 
   /** Releases the lock and hands it to the longest waiter, if any. Throws if it is not held. */

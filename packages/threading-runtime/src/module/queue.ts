@@ -1,9 +1,10 @@
-import { ArrayPrototypeIndexOf, PromiseResolve, RangeErrorCtor, SafeArray } from "@autograder/shared/primordials";
+import { PromiseResolve, RangeErrorCtor, SafeArray } from "@autograder/shared/primordials";
 import { activeScheduler } from "../scheduler/active.ts";
 import type { Scheduler, Waiter } from "../scheduler/scheduler.ts";
 import { Empty, Full } from "./errors.ts";
 import { formatValue } from "./format.ts";
 import { waitOptions, type WaitOptions } from "./options.ts";
+import { waitInList } from "./waiters.ts";
 
 /** A first-in first-out queue; `maxsize` <= 0 means unbounded. */
 export class Queue<T = unknown> {
@@ -122,22 +123,7 @@ export class Queue<T = unknown> {
   #wait(scheduler: Scheduler, list: Array<Waiter<boolean>>, op: string, what: string, deadline: number | undefined): Promise<boolean> {
     const remaining = deadline === undefined ? undefined : deadline - scheduler.now;
     if (remaining !== undefined && remaining <= 0) return PromiseResolve(false);
-    const waiter: Waiter<boolean> = scheduler.block(
-      op,
-      () => `${what} ${this.name}`,
-      remaining === undefined
-        ? undefined
-        : {
-            ms: remaining,
-            value: false,
-            onTimeout: () => {
-              const index = ArrayPrototypeIndexOf(list, waiter);
-              if (index >= 0) list.splice(index, 1);
-            },
-          },
-    );
-    list.push(waiter);
-    return waiter.promise;
+    return waitInList(scheduler, list, op, () => `${what} ${this.name}`, remaining);
   }
 
   #wakeFirst(scheduler: Scheduler, list: Array<Waiter<boolean>>, op: string): void {

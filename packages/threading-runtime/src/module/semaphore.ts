@@ -1,7 +1,8 @@
-import { ArrayPrototypeIndexOf, NumberIsInteger, RangeErrorCtor, SafeArray } from "@autograder/shared/primordials";
+import { NumberIsInteger, RangeErrorCtor, SafeArray } from "@autograder/shared/primordials";
 import { activeScheduler } from "../scheduler/active.ts";
 import type { Waiter } from "../scheduler/scheduler.ts";
 import { waitOptions, type WaitOptions } from "./options.ts";
+import { waitInList } from "./waiters.ts";
 
 /** A counting semaphore; a release hands its permit to the longest waiter. */
 export class Semaphore {
@@ -29,23 +30,7 @@ export class Semaphore {
       return true;
     }
     if (!block) return false;
-    const waiters = this.#waiters;
-    const waiter: Waiter<boolean> = scheduler.block(
-      "acquire",
-      () => `a permit of ${this.name}`,
-      timeoutMs === undefined
-        ? undefined
-        : {
-            ms: timeoutMs,
-            value: false,
-            onTimeout: () => {
-              const index = ArrayPrototypeIndexOf(waiters, waiter);
-              if (index >= 0) waiters.splice(index, 1);
-            },
-          },
-    );
-    waiters.push(waiter);
-    return waiter.promise;
+    return waitInList(scheduler, this.#waiters, "acquire", () => `a permit of ${this.name}`, timeoutMs);
   }
 
   release(n = 1): void {
