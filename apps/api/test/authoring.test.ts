@@ -72,7 +72,14 @@ describe("exercise authoring", () => {
     expect((await send("PUT", `/api/exercises/${URL_ID}/files`, otherTeacher, { files: fixed })).statusCode).toBe(403);
     const saved = await send("PUT", `/api/exercises/${URL_ID}/files`, teacher, { files: fixed });
     expect(saved.json()).toMatchObject({ isNew: true });
-    expect((await send("POST", `/api/exercises/${URL_ID}/validate`, teacher)).json()).toMatchObject({ validation: "valid" });
+    const validated = (await send("POST", `/api/exercises/${URL_ID}/validate`, teacher)).json();
+    expect(validated).toMatchObject({ validation: "valid" });
+    // The author also gets the exercise's mutation score, as exercises:quality measures it.
+    const quality = validated.report.quality;
+    expect(quality.generated).toBeGreaterThan(0);
+    expect(quality.mutants).toBe(Math.min(quality.generated, 24));
+    expect(quality.killed + quality.equivalent + quality.survived).toBe(quality.mutants);
+    expect(quality.survivors).toHaveLength(quality.survived);
     expect((await send("POST", `/api/exercises/${URL_ID}/publish`, teacher)).statusCode).toBe(200);
     const seen = await send("GET", `/api/exercises/${URL_ID}`, student);
     expect(seen.statusCode).toBe(200);
@@ -107,7 +114,14 @@ describe("exercise authoring", () => {
     const current = (await send("GET", `/api/exercises/${URL_ID}/files`, teacher)).json() as { files: Record<string, string> };
     const reweighted = { ...current.files, "tests.ts": current.files["tests.ts"]!.replace("weight: 2", "weight: 4") };
     await send("PUT", `/api/exercises/${URL_ID}/files`, teacher, { files: reweighted });
-    expect((await send("POST", `/api/exercises/${URL_ID}/validate`, teacher)).json()).toMatchObject({ validation: "valid" });
+    const validated = (await send("POST", `/api/exercises/${URL_ID}/validate`, teacher)).json();
+    expect(validated).toMatchObject({ validation: "valid" });
+    // The author also gets the exercise's mutation score, as exercises:quality measures it.
+    const quality = validated.report.quality;
+    expect(quality.generated).toBeGreaterThan(0);
+    expect(quality.mutants).toBe(Math.min(quality.generated, 24));
+    expect(quality.killed + quality.equivalent + quality.survived).toBe(quality.mutants);
+    expect(quality.survivors).toHaveLength(quality.survived);
     expect((await send("POST", `/api/exercises/${URL_ID}/publish`, teacher)).statusCode).toBe(200);
     expect((await send("POST", `/api/exercises/${URL_ID}/regrade`, student)).statusCode).toBe(403);
     const started = await send("POST", `/api/exercises/${URL_ID}/regrade`, teacher);

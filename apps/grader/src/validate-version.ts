@@ -4,7 +4,8 @@
 import type { PrismaClient } from "@autograder/db";
 import { buildExercise, ExerciseFormatError } from "@autograder/exercise-format";
 import { parseContract, StoredFiles } from "@autograder/shared/contracts";
-import { describeExercise, validateExercise, type ValidationResult } from "@autograder/sandbox";
+import { describeExercise, measureAuthorQuality, validateExercise, type ValidationResult } from "@autograder/sandbox";
+import type { StoredQuality } from "@autograder/shared/contracts";
 
 /**
  * What the author is told: the format or compile error in their files, which they can fix;
@@ -21,10 +22,18 @@ export async function validateVersion(prisma: PrismaClient, versionId: string): 
   if (version === null || version.validation !== "pending") return;
   let result: ValidationResult;
   let catalog: object | undefined;
+  let quality: StoredQuality | undefined;
   try {
     const exercise = buildExercise(version.exerciseId, parseContract(StoredFiles, version.files, `exercise version ${versionId} files`));
     result = await validateExercise(exercise);
-    if (result.ok) catalog = await describeExercise(exercise);
+    if (result.ok) {
+      catalog = await describeExercise(exercise);
+      // The mutation score is advice for the author, not a condition of validity.
+      quality = await measureAuthorQuality(exercise).catch((error: unknown) => {
+        instructorDetail(versionId, error);
+        return undefined;
+      });
+    }
   } catch (error) {
     result = { exerciseId: version.exerciseId, ok: false, checks: [{ what: "format", ok: false, detail: instructorDetail(versionId, error) }], visibleTests: 0, hiddenTests: 0, durationMs: 0 };
   }
@@ -32,7 +41,7 @@ export async function validateVersion(prisma: PrismaClient, versionId: string): 
     where: { id: versionId, validation: "pending" },
     data: {
       validation: result.ok ? "valid" : "invalid",
-      validationReport: result as unknown as object,
+      validationReport: { ...result, ...(quality ? { quality } : {}) } as unknown as object,
       ...(catalog ? { manifest: { ...(version.manifest as object), catalog } } : {}),
     },
   });

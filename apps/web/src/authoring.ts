@@ -1,6 +1,7 @@
 // Pure logic of the authoring page: which files get a tab (and in what order), the template
 // of a new exercise, adding and removing a mutant (file and exercise.yaml entry), reading a
 // validation report, and regrade progress.
+import type { StoredQuality } from "@autograder/shared/contracts";
 
 export type ExerciseFiles = Record<string, string>;
 
@@ -179,6 +180,18 @@ export function reportChecks(report: unknown): ValidationCheck[] {
   return checks
     .filter((c): c is Record<string, unknown> => typeof c === "object" && c !== null)
     .map((c) => ({ what: String(c.what ?? "check"), ok: c.ok === true, detail: typeof c.detail === "string" ? c.detail : "" }));
+}
+
+/** The mutation score in a validation report (absent for invalid versions and older reports). */
+export function reportQuality(report: unknown): StoredQuality | null {
+  if (typeof report !== "object" || report === null) return null;
+  const q = (report as { quality?: unknown }).quality;
+  if (typeof q !== "object" || q === null) return null;
+  const fields = q as Record<string, unknown>;
+  const numbers = ["generated", "mutants", "killed", "equivalent", "survived", "score", "seconds"];
+  if (!numbers.every((key) => typeof fields[key] === "number")) return null;
+  if (!Array.isArray(fields.survivors) || typeof fields.requirements !== "object" || fields.requirements === null) return null;
+  return q as StoredQuality;
 }
 
 export function validationText(validation: string): string {

@@ -4,11 +4,45 @@
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { parse as parseYaml } from "yaml";
 import { afterEach, describe, expect, it } from "vitest";
-import { addMutant, fileOrder, idProblem, languageOf, regradePercent, regradeText, removeMutant, reportChecks, sameFiles, templateFiles, testNames } from "../src/authoring.ts";
+import { addMutant, fileOrder, idProblem, languageOf, regradePercent, regradeText, removeMutant, reportChecks, reportQuality, sameFiles, templateFiles, testNames } from "../src/authoring.ts";
+import { QualityOf } from "../src/components/QualityTable.tsx";
 import { TimelineView } from "../src/pages/Timeline.tsx";
 import { entryPercent, summarizeTimeline, timelinePoints, type TimelineEntry } from "../src/timeline.ts";
 
 afterEach(cleanup);
+
+describe("the mutation score on the authoring page", () => {
+  const quality = {
+    requirements: { covered: 3, total: 4 },
+    generated: 40,
+    mutants: 24,
+    killed: 20,
+    equivalent: 1,
+    survived: 3,
+    score: 20 / 23,
+    seconds: 4.2,
+    survivors: [{ id: "5:22 EqualityOperator: a >= b", mutator: "EqualityOperator", line: 5, original: "  if (a > b) {", mutated: "  if (a >= b) {" }],
+  };
+
+  it("reads it from a validation report, and nothing from a report without one", () => {
+    expect(reportQuality({ checks: [], quality })).toEqual(quality);
+    expect(reportQuality({ checks: [] })).toBeNull();
+    expect(reportQuality({ quality: { ...quality, killed: "20" } })).toBeNull();
+    expect(reportQuality(null)).toBeNull();
+  });
+
+  it("shows the score against 90%, the sample, and each survivor's line before and after", () => {
+    render(<QualityOf report={{ checks: [], quality }} />);
+    const table = screen.getByRole("table", { name: "Mutation score" });
+    expect(within(table).getByText("3/4")).toBeTruthy();
+    expect(within(table).getByText("24 of 40")).toBeTruthy();
+    expect(screen.getByTestId("quality-score").textContent).toBe("87%");
+    expect(screen.getByTestId("quality-score").className).toBe("bad");
+    const survivors = screen.getByRole("list", { name: "Surviving mutants" });
+    expect(within(survivors).getByText("5:22 EqualityOperator: a >= b")).toBeTruthy();
+    expect(survivors.textContent).toContain("- if (a > b) {\n+ if (a >= b) {");
+  });
+});
 
 describe("authoring logic", () => {
   it("orders tabs: fixed files first, then mutants by name", () => {

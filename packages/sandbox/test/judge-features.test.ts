@@ -5,6 +5,9 @@ import { validateExercise } from "../src/validate.ts";
 import { wrapArrays } from "../src/track-arrays.ts";
 import { measureQuality } from "../src/quality/quality.ts";
 import { generateMutants } from "../src/quality/mutants.ts";
+import { measureAuthorQuality } from "../src/quality/author-quality.ts";
+import { Value } from "typebox/value";
+import { StoredQuality } from "@autograder/shared/contracts";
 import { FEATURE_FIXTURES } from "./fixture.ts";
 
 let exercise: Exercise;
@@ -93,6 +96,23 @@ describe("exercises:quality", () => {
     expect(result).toMatchObject({ requirements: { covered: 3, total: 3 }, equivalent: 2, survived: 1, unknownEquivalents: [] });
     expect(result.killed).toBe(result.mutants - 3);
   }, 120_000);
+
+  it("gives authors the same figures over a sample, with each survivor's line before and after", async () => {
+    const all = await measureQuality(exercise);
+    const quality = await measureAuthorQuality(exercise, 1000);
+    expect(Value.Check(StoredQuality, quality)).toBe(true);
+    expect(quality).toMatchObject({ requirements: { covered: 3, total: 3 }, mutants: all.mutants, killed: all.killed, equivalent: 2, survived: 1 });
+    expect(quality.generated).toBe(all.mutants);
+    expect(quality.survivors).toEqual([
+      expect.objectContaining({ id: "5:22 EqualityOperator: compare(arr[j] as T, current) >= 0", line: 5 }),
+    ]);
+    const [survivor] = quality.survivors;
+    expect(survivor?.original).toContain("> 0");
+    expect(survivor?.mutated).toContain(">= 0");
+    const sampled = await measureAuthorQuality(exercise, 4);
+    expect(sampled.mutants).toBe(4);
+    expect(sampled.generated).toBe(all.mutants);
+  }, 180_000);
 
   it("makes the platform's own mutants: dropped await, wake one, loop once, byte order, early release", async () => {
     const source = [

@@ -3,6 +3,7 @@
 // export and import a zip, regrade. Also the small validate/publish panel of the exercise page.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import type { ExerciseDetail, ExerciseSummary } from "@autograder/shared";
+import type { StoredQuality } from "@autograder/shared/contracts";
 import { api, ApiError, errorMessage, exercisePath } from "../api.ts";
 import {
   addMutant,
@@ -12,6 +13,7 @@ import {
   languageOf,
   removeMutant,
   reportChecks,
+  reportQuality,
   sameFiles,
   templateFiles,
   testNames,
@@ -22,6 +24,7 @@ import {
 } from "../authoring.ts";
 import { Card, ErrorBox, Spinner } from "../components/common.tsx";
 import { Regrade } from "../components/Regrade.tsx";
+import { QualityOf, QualityTable } from "../components/QualityTable.tsx";
 import { useDocumentTitle, useResource } from "../hooks.ts";
 import { exerciseUrl, Link, useRouter } from "../router.tsx";
 
@@ -90,6 +93,7 @@ export function AuthoringPanel({ exerciseId }: { exerciseId: string }) {
         <div>
           <p className={result.validation === "valid" ? "ok" : "bad"}>{validationText(result.validation)}</p>
           <Checks checks={reportChecks(result.report)} />
+          <QualityOf report={result.report} />
         </div>
       ) : null}
     </div>
@@ -265,7 +269,7 @@ function Editor({ id, loaded }: { id: string; loaded: Loaded }) {
   const [saved, setSaved] = useState<ExerciseFiles>(loaded.files);
   const [versionId, setVersionId] = useState(loaded.versionId);
   const [validation, setValidation] = useState(loaded.validation);
-  const [checks, setChecks] = useState<{ versionId: string; validation: string; list: ValidationCheck[] } | null>(null);
+  const [checks, setChecks] = useState<{ versionId: string; validation: string; list: ValidationCheck[]; quality: StoredQuality | null } | null>(null);
   const [active, setActive] = useState("solution.ts");
   const [busy, setBusy] = useState<Busy>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -312,7 +316,7 @@ function Editor({ id, loaded }: { id: string; loaded: Loaded }) {
       const r = await api.post<ValidationResult>(`${exercisePath(id)}/validate`);
       setVersionId(r.versionId);
       setValidation(r.validation);
-      setChecks({ versionId: r.versionId, validation: r.validation, list: reportChecks(r.report) });
+      setChecks({ versionId: r.versionId, validation: r.validation, list: reportChecks(r.report), quality: reportQuality(r.report) });
       if (r.validation === "pending") setNotice({ kind: "error", text: "The grader has not finished yet; validate again in a moment." });
     } catch (error) {
       setNotice({ kind: "error", text: errorMessage(error) });
@@ -424,6 +428,7 @@ function Editor({ id, loaded }: { id: string; loaded: Loaded }) {
             {checksStale ? `Earlier version — ${validationText(checks.validation)}` : validationText(checks.validation)}
           </h2>
           <Checks checks={checks.list} />
+          {checks.quality ? <QualityTable quality={checks.quality} /> : null}
         </section>
       ) : null}
 
