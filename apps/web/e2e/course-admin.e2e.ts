@@ -123,7 +123,7 @@ describe("running a course in the browser", () => {
     await page.getByRole("button", { name: `Reset the password of ${SAM.name}` }).click();
     const reset = page.getByRole("form", { name: `Reset the password of ${SAM.name}` });
     const newPassword = reset.getByLabel("New password");
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("new-password");
+    await expect.poll(() => page.evaluate("document.activeElement?.getAttribute('name')")).toBe("new-password");
     expect(await newPassword.getAttribute("maxlength")).toBe("200");
     await newPassword.fill("too short");
     await reset.getByRole("button", { name: "Set password" }).click();
@@ -143,6 +143,18 @@ describe("running a course in the browser", () => {
     await search.getByLabel("Name or email contains").fill("admin@");
     await search.getByRole("button", { name: "Search" }).click();
     await expect.poll(async () => accounts.getByRole("row").nth(1).innerText()).toMatch(/you\s*$/);
+    // An admin creates a course for an instructor.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
+    await page.getByRole("link", { name: "New course…" }).click();
+    await page.getByLabel("Title").fill("Admin-made course");
+    await page.getByLabel("Owner").selectOption({ label: `${INSTRUCTOR.name} (${INSTRUCTOR.email})` });
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Create course" }).click();
+    await page.getByRole("heading", { name: "Admin-made course", level: 1 }).waitFor();
+    const madeId = decodeURIComponent(new URL(page.url()).pathname.split("/")[2]!);
+    const ines = new Client(platform.url);
+    await ines.login(INSTRUCTOR.email, INSTRUCTOR.password);
+    expect(await ines.call("GET", `/api/courses/${madeId}`)).toMatchObject({ access: "staff", owner: { email: INSTRUCTOR.email } });
     // The taken email's 409 is an answer the form shows; anything else is a problem.
     expect(admin.problems.filter((p) => !/status of 409 .*\/api\/users\)$/.test(p))).toEqual([]);
   });
@@ -267,7 +279,7 @@ describe("running a course in the browser", () => {
     await shot(page, "roster");
     // The dark theme too (contrast of links, tags and the confirmation's colours).
     await page.getByRole("button", { name: "Switch to dark theme" }).click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
+    await expect.poll(() => page.evaluate("document.documentElement.dataset.theme")).toBe("dark");
     await expectAccessible(page);
     await members.getByRole("button", { name: `Remove ${SAM.name} from the course` }).click();
     await expectAccessible(page);
@@ -291,7 +303,7 @@ describe("running a course in the browser", () => {
     await members.getByRole("button", { name: `Remove ${KIM.name} from the course` }).click();
     const ask = members.getByRole("group", { name: `Remove ${KIM.name}? Their submissions are kept; they can join again with the join code.` });
     await ask.waitFor();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Yes, remove");
+    await expect.poll(() => page.evaluate("document.activeElement?.textContent")).toBe("Yes, remove");
     await expectAccessible(page);
     await shot(page, "remove-student");
     await ask.getByRole("button", { name: "Yes, remove" }).click();

@@ -18,7 +18,7 @@ export const staffApi = {
   },
   createUser: (body: { name: string; email: string; password: string; role: UserRole }) => api.post<{ id: string }>("/api/users", body),
   resetPassword: (userId: string, password: string) => api.post<void>(`/api/users/${encodeURIComponent(userId)}/password`, { password }),
-  createCourse: (body: { title: string; gradePolicy: GradePolicy }) => api.post<{ id: string; joinCode: string }>("/api/courses", body),
+  createCourse: (body: { title: string; gradePolicy: GradePolicy; ownerId?: string }) => api.post<{ id: string; joinCode: string }>("/api/courses", body),
   course: (id: string) => api.get<CourseInfo>(course(id)),
   updateCourse: (id: string, patch: { title?: string; gradePolicy?: GradePolicy; archived?: boolean }) => api.patch<CourseInfo>(course(id), patch),
   rotateJoinCode: (id: string) => api.post<{ joinCode: string }>(`${course(id)}/join-code`),

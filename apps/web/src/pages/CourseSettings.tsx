@@ -1,4 +1,4 @@
-// Staff: create a course; change its title and grade policy, replace its join code, archive
+// Staff: create a course (an admin names its owner); change its title and grade policy, replace its join code, archive
 // or reopen it.
 import type { CourseInfo } from "@autograder/shared";
 import { COURSE_TITLE_MAX } from "@autograder/shared/limits";
@@ -8,6 +8,7 @@ import { Card, ErrorBox, formatDate, Spinner } from "../components/common.tsx";
 import { ConfirmButton, OutcomeBox, SelectField, TextField, type Outcome } from "../components/Forms.tsx";
 import { GRADE_POLICIES, staffApi, type GradePolicy } from "../course-admin.ts";
 import { fieldProblem } from "../forms.ts";
+import { useAuth } from "../auth.tsx";
 import { useDocumentTitle, useResource } from "../hooks.ts";
 import { Link, useRouter } from "../router.tsx";
 
@@ -22,9 +23,23 @@ function CourseFields({ title, setTitle, policy, setPolicy, problem }: { title: 
   );
 }
 
+/** Admins create courses for an instructor: the accounts that may own one. */
+function OwnerField({ owner, setOwner }: { owner: string; setOwner(id: string): void }) {
+  const { me } = useAuth();
+  const staff = useResource(
+    () => Promise.all([staffApi.listUsers({ role: "instructor", q: "" }), staffApi.listUsers({ role: "admin", q: "" })]).then(([a, b]) => [...a, ...b]),
+    [],
+  );
+  if (staff.error) return <ErrorBox error={staff.error} title="Could not load the instructors" />;
+  const options = (staff.data ?? []).map((u) => ({ value: u.id, label: u.id === me?.id ? `${u.name} (you)` : `${u.name} (${u.email})` }));
+  return options.length > 0 ? <SelectField label="Owner" value={owner} onChange={setOwner} options={options} /> : <Spinner label="Loading the instructors" />;
+}
+
 export function NewCoursePage() {
   useDocumentTitle("New course");
   const { navigate } = useRouter();
+  const { me } = useAuth();
+  const [owner, setOwner] = useState(me?.id ?? "");
   const [title, setTitle] = useState("");
   const [policy, setPolicy] = useState<GradePolicy>("best");
   const [problem, setProblem] = useState<string | undefined>();
@@ -38,7 +53,7 @@ export function NewCoursePage() {
     if (found) return;
     setBusy(true);
     try {
-      const created = await staffApi.createCourse({ title: title.trim(), gradePolicy: policy });
+      const created = await staffApi.createCourse({ title: title.trim(), gradePolicy: policy, ...(owner && owner !== me?.id ? { ownerId: owner } : {}) });
       navigate(`/courses/${encodeURIComponent(created.id)}`);
     } catch (err) {
       setError(errorMessage(err));
@@ -51,6 +66,7 @@ export function NewCoursePage() {
       <Card>
         <form className="inline-form" onSubmit={submit} noValidate aria-label="New course">
           <CourseFields title={title} setTitle={setTitle} policy={policy} setPolicy={setPolicy} problem={problem} />
+          {me?.role === "admin" ? <OwnerField owner={owner} setOwner={setOwner} /> : null}
           <p className="muted small">The course gets a join code for students at once; you can replace it later.</p>
           <div>
             <button type="submit" className="primary" disabled={busy}>
