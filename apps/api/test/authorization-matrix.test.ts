@@ -115,6 +115,12 @@ const CASES: Case[] = [
     expect: [401, 403, 403, 403, 403, 201],
   },
   { route: "GET /api/users", prepare: () => ({ url: "/api/users" }), expect: [401, 403, 403, 403, 403, 200] },
+  { route: "GET /api/users", prepare: () => ({ url: "/api/users?role=instructor&q=SCHOOL" }), expect: [401, 403, 403, 403, 403, 200] },
+  {
+    route: "POST /api/users/{id}/password",
+    prepare: async () => ({ url: `/api/users/${(await freshStudent()).id}/password`, payload: { password: PASSWORD } }),
+    expect: [401, 403, 403, 403, 403, 204],
+  },
   {
     route: "POST /api/tokens",
     prepare: () => ({ url: "/api/tokens", payload: { name: "t" } }),
@@ -222,6 +228,7 @@ const CASES: Case[] = [
   },
   { route: "GET /api/courses/{id}/gradebook", prepare: () => ({ url: `${C()}/gradebook` }), expect: STAFF_READ },
   { route: "GET /api/courses/{id}/gradebook", prepare: () => ({ url: `${C()}/gradebook?format=csv` }), expect: STAFF_READ },
+  { route: "GET /api/courses/{id}/latest-submissions", prepare: () => ({ url: `${C()}/latest-submissions` }), expect: STAFF_READ },
   { route: "GET /api/courses/{id}/submissions/export", prepare: () => ({ url: `${C()}/submissions/export` }), expect: STAFF_READ },
   { route: "GET /api/me/progress", prepare: () => ({ url: "/api/me/progress" }), expect: ALL_USERS },
   {

@@ -162,8 +162,9 @@ describe("the web app in a browser", () => {
     expect(csv.split("\n").find((l) => l.includes(STUDENT.email))).toMatch(/100/);
     await page.goto(`/courses/${courseId}`);
     await page.getByText(joinCode).first().waitFor();
-    await page.getByRole("cell", { name: STUDENT.email }).waitFor();
     await shot(page, "08-course");
+    await page.goto(`/courses/${courseId}/roster`);
+    await page.getByRole("cell", { name: STUDENT.email }).waitFor();
     await page.goto(`/courses/${courseId}/analytics`);
     await page.getByRole("heading", { name: "Score distribution" }).waitFor();
     await page.locator(".chart canvas").first().waitFor();

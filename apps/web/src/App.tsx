@@ -15,6 +15,10 @@ const AuthoringHomePage = lazy(() => import("./pages/Authoring.tsx").then((m) =>
 const AuthoringPage = lazy(() => import("./pages/Authoring.tsx").then((m) => ({ default: m.AuthoringPage })));
 const TimelinePage = lazy(() => import("./pages/Timeline.tsx").then((m) => ({ default: m.TimelinePage })));
 const AnalyticsPage = lazy(() => import("./pages/Analytics.tsx").then((m) => ({ default: m.AnalyticsPage })));
+const UsersPage = lazy(() => import("./pages/Users.tsx").then((m) => ({ default: m.UsersPage })));
+const NewCoursePage = lazy(() => import("./pages/CourseSettings.tsx").then((m) => ({ default: m.NewCoursePage })));
+const CourseSettingsPage = lazy(() => import("./pages/CourseSettings.tsx").then((m) => ({ default: m.CourseSettingsPage })));
+const RosterPage = lazy(() => import("./pages/Roster.tsx").then((m) => ({ default: m.RosterPage })));
 
 function ThemeToggle() {
   const [theme, setTheme] = useTheme();
@@ -40,6 +44,7 @@ function Header() {
         <nav aria-label="Main">
           <Link to="/">Dashboard</Link>
           {isStaff(me) ? <Link to="/authoring">Authoring</Link> : null}
+          {me.role === "admin" ? <Link to="/admin/users">Users</Link> : null}
         </nav>
       ) : null}
       <div className="header-right">
@@ -71,6 +76,12 @@ function Staff({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
+function Admin({ children }: { children: ReactNode }) {
+  const { me } = useAuth();
+  if (me?.role !== "admin") return <ErrorBox error="This page is for admins." />;
+  return <>{children}</>;
+}
+
 function Routes() {
   const { path, navigate } = useRouter();
   const { me, loading } = useAuth();
@@ -88,6 +99,30 @@ function Routes() {
   let m: Record<string, string> | null;
   if (path === "/") return <DashboardPage />;
   if ((m = matchPath("/exercises/:id", path))) return <ExercisePage id={m.id as string} />;
+  if (path === "/admin/users")
+    return (
+      <Admin>
+        <UsersPage />
+      </Admin>
+    );
+  if (path === "/courses/new")
+    return (
+      <Staff>
+        <NewCoursePage />
+      </Staff>
+    );
+  if ((m = matchPath("/courses/:id/settings", path)))
+    return (
+      <Staff>
+        <CourseSettingsPage id={m.id as string} />
+      </Staff>
+    );
+  if ((m = matchPath("/courses/:id/roster", path)))
+    return (
+      <Staff>
+        <RosterPage id={m.id as string} />
+      </Staff>
+    );
   if ((m = matchPath("/courses/:id", path)))
     return (
       <Staff>

@@ -146,3 +146,25 @@ export interface TimelineEntry {
   createdAt: string;
   gradedAt: string | null;
 }
+
+/** GET /api/users (items; admin). */
+export interface UserListItemView {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  createdAt: string;
+}
+
+/** GET /api/courses/:id/latest-submissions (items): a student's latest submit per assignment. */
+export interface LatestSubmissionView {
+  userId: string;
+  assignmentId: string;
+  submissionId: string;
+  submittedAt: string;
+  status: "queued" | "running" | "graded" | "error";
+  verdict: string | null;
+  /** 0-100 after the late penalty; null until graded. */
+  score: number | null;
+  attempts: number;
+}

@@ -3,7 +3,7 @@ import { Type } from "typebox";
 import { GradePolicySchema, LatePolicySchema } from "../courses/schemas.ts";
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const Status = Type.Union([Type.Literal("queued"), Type.Literal("running"), Type.Literal("graded"), Type.Literal("error")]);
+export const SubmissionStatusSchema = Type.Union([Type.Literal("queued"), Type.Literal("running"), Type.Literal("graded"), Type.Literal("error")]);
 const CourseRef = Type.Object({ id: Type.String(), title: Type.String(), gradePolicy: GradePolicySchema });
 
 export const GradebookSchema = Type.Object({
@@ -57,7 +57,7 @@ export const CourseProgressSchema = Type.Object({
         Type.Object({
           id: Type.String(),
           createdAt: Type.String({ format: "date-time" }),
-          status: Status,
+          status: SubmissionStatusSchema,
           verdict: Nullable(Type.String()),
         }),
       ),
@@ -72,7 +72,7 @@ export const TimelineSchema = Type.Array(
     kind: Type.Union([Type.Literal("run"), Type.Literal("submit")]),
     exerciseId: Type.String(),
     assignmentId: Nullable(Type.String()),
-    status: Status,
+    status: SubmissionStatusSchema,
     verdict: Nullable(Type.String()),
     score: Nullable(Type.Number()),
     maxScore: Nullable(Type.Number()),
@@ -106,3 +106,16 @@ export const AnalyticsSchema = Type.Object({
   medianAttemptsToSolve: Nullable(Type.Number()),
   medianSecondsToSolve: Nullable(Type.Number()),
 });
+
+export const LatestSubmissionsSchema = Type.Array(
+  Type.Object({
+    userId: Type.String(),
+    assignmentId: Type.String(),
+    submissionId: Type.String(),
+    submittedAt: Type.String({ format: "date-time" }),
+    status: SubmissionStatusSchema,
+    verdict: Nullable(Type.String()),
+    score: Nullable(Type.Number()),
+    attempts: Type.Integer(),
+  }),
+);

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import type { Course, Prisma } from "@autograder/db";
 import { AppError } from "@autograder/shared";
+import { COURSE_TITLE_MAX } from "@autograder/shared/limits";
 import { userOf } from "../auth/context.ts";
 import { isUniqueViolation } from "../auth/users.ts";
 import { type CourseAccess, accessByEnrollment, manageCourse, viewCourse } from "../access/policy.ts";
@@ -57,7 +58,7 @@ export const courseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "Create a course (instructor, admin); an admin may name its owner",
         security: SECURED,
         body: Type.Object({
-          title: Type.String({ minLength: 1, maxLength: 200 }),
+          title: Type.String({ minLength: 1, maxLength: COURSE_TITLE_MAX }),
           gradePolicy: Type.Optional(GradePolicySchema),
           ownerId: Type.Optional(Uuid),
         }),
@@ -140,7 +141,7 @@ export const courseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security: SECURED,
         params: IdParams,
         body: Type.Object({
-          title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+          title: Type.Optional(Type.String({ minLength: 1, maxLength: COURSE_TITLE_MAX })),
           gradePolicy: Type.Optional(GradePolicySchema),
           archived: Type.Optional(Type.Boolean()),
         }),

@@ -6,6 +6,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { AppError } from "@autograder/shared";
+import { JOIN_CODE_MAX, JOIN_CODE_MIN } from "@autograder/shared/limits";
 import { manageCourse } from "../access/policy.ts";
 import { userOf } from "../auth/context.ts";
 import { ensureRateLimit, signupLimiter } from "../auth/limits.ts";
@@ -18,7 +19,7 @@ import { CourseRoleSchema } from "../courses/schemas.ts";
 import { DateTime, IdParams, SECURED, Uuid, errorResponses, iso } from "../http/responses.ts";
 
 const JoinBody = Type.Object({
-  joinCode: Type.String({ minLength: 4, maxLength: 32 }),
+  joinCode: Type.String({ minLength: JOIN_CODE_MIN, maxLength: JOIN_CODE_MAX }),
   email: Type.Optional(Email),
   password: Type.Optional(Password),
   name: Type.Optional(PersonName),

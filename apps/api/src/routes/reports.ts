@@ -10,7 +10,8 @@ import { exerciseAnalytics } from "../reports/analytics.ts";
 import { loadAssignments } from "../reports/course-data.ts";
 import { buildGradebook, gradebookCsv } from "../reports/gradebook.ts";
 import { courseProgress } from "../reports/progress.ts";
-import { AnalyticsSchema, CourseProgressSchema, GradebookSchema, TimelineSchema } from "../reports/schemas.ts";
+import { latestSubmissions } from "../reports/latest.ts";
+import { AnalyticsSchema, CourseProgressSchema, GradebookSchema, LatestSubmissionsSchema, TimelineSchema } from "../reports/schemas.ts";
 import { submissionsCsv } from "../reports/submissions-export.ts";
 import { studentTimeline } from "../reports/timeline.ts";
 
@@ -162,6 +163,25 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const assignment = (await loadAssignments(app.prisma, course.id)).find((a) => a.id === request.params.assignmentId);
       if (!assignment) throw new AppError("NOT_FOUND", "No such assignment in this course.");
       return exerciseAnalytics(app.prisma, course, assignment);
+    },
+  );
+
+  app.get(
+    "/api/courses/:id/latest-submissions",
+    {
+      preHandler: app.requireUser,
+      schema: {
+        tags: ["reports"],
+        summary:
+          "Each enrolled student's latest submit per assignment (course staff): its state, verdict and score (0-100, late penalty applied), and how many submits they made",
+        security: SECURED,
+        params: IdParams,
+        response: { 200: LatestSubmissionsSchema, ...errorResponses("UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND") },
+      },
+    },
+    async (request) => {
+      const course = await manageCourse(app.prisma, userOf(request), request.params.id);
+      return latestSubmissions(app.prisma, course.id);
     },
   );
 };

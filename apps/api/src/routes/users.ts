@@ -1,14 +1,15 @@
-// Accounts: who am I, admins creating accounts, changing one's own password.
+// Accounts: who am I, admins creating, listing and resetting accounts, changing one's own password.
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { AppError } from "@autograder/shared";
+import { USER_SEARCH_MAX } from "@autograder/shared/limits";
 import { userOf } from "../auth/context.ts";
 import { hashPassword, verifyPassword } from "../auth/password.ts";
 import { Email, MeSchema, Password, PersonName, RoleSchema } from "../auth/schemas.ts";
 import { deleteUserSessions } from "../auth/sessions.ts";
 import { revokeAllTokens } from "../auth/access-tokens.ts";
 import { createUser } from "../auth/users.ts";
-import { DateTime, SECURED, errorResponses, iso } from "../http/responses.ts";
+import { DateTime, IdParams, SECURED, errorResponses, iso } from "../http/responses.ts";
 
 const CreateUserBody = Type.Object({ email: Email, password: Password, name: PersonName, role: RoleSchema });
 const UserListItem = Type.Object({
@@ -20,6 +21,7 @@ const UserListItem = Type.Object({
 });
 const ListQuery = Type.Object({
   role: Type.Optional(RoleSchema),
+  q: Type.Optional(Type.String({ maxLength: USER_SEARCH_MAX, description: "Part of the email or name, any case" })),
   limit: Type.Integer({ minimum: 1, maximum: 1000, default: 200 }),
   offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
 });
@@ -101,15 +103,55 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { role, limit, offset } = request.query;
+      const { role, q, limit, offset } = request.query;
+      // Prisma passes `contains` to LIKE as it is: % and _ must match themselves.
+      const text = (q?.trim() ?? "").replace(/[\\%_]/g, "\\$&");
       const users = await app.prisma.user.findMany({
-        where: role ? { role } : {},
+        where: {
+          ...(role ? { role } : {}),
+          ...(text
+            ? { OR: [{ email: { contains: text, mode: "insensitive" } }, { name: { contains: text, mode: "insensitive" } }] }
+            : {}),
+        },
         orderBy: { email: "asc" },
         take: limit,
         skip: offset,
         select: { id: true, email: true, name: true, role: true, createdAt: true },
       });
       return users.map((u) => ({ ...u, createdAt: iso(u.createdAt) }));
+    },
+  );
+
+  app.post(
+    "/api/users/:id/password",
+    {
+      preHandler: app.requireRole("admin"),
+      schema: {
+        tags: ["users"],
+        summary:
+          "Set another account's password (admin): ends every session of that account and revokes its access tokens. Your own password: POST /api/me/password",
+        security: SECURED,
+        params: IdParams,
+        body: Type.Object({ password: Password }),
+        response: {
+          204: Type.Null(),
+          ...errorResponses("VALIDATION", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CSRF_INVALID"),
+        },
+      },
+    },
+    async (request, reply) => {
+      const me = userOf(request);
+      // Changing one's own password asks for the current one: a borrowed admin session must
+      // not be enough to lock the admin out.
+      if (request.params.id === me.id) {
+        throw new AppError("VALIDATION", "Your own password is changed with the current one (POST /api/me/password), not reset here.");
+      }
+      const passwordHash = await hashPassword(request.body.password);
+      const { count } = await app.prisma.user.updateMany({ where: { id: request.params.id }, data: { passwordHash } });
+      if (count === 0) throw new AppError("NOT_FOUND", "No such account.");
+      await deleteUserSessions(app.prisma, request.params.id);
+      await revokeAllTokens(app.prisma, request.params.id);
+      return reply.status(204).send(null);
     },
   );
 };

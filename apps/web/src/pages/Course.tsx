@@ -31,7 +31,14 @@ export function CoursePage({ id }: { id: string }) {
       <p className="actions">
         <Link to={`/courses/${cid}/gradebook`}>Gradebook</Link>
         <Link to={`/courses/${cid}/analytics`}>Analytics</Link>
+        <Link to={`/courses/${cid}/roster`}>Roster and invitations</Link>
+        <Link to={`/courses/${cid}/settings`}>Settings</Link>
       </p>
+      {course.archivedAt ? (
+        <p>
+          <span className="tag warn">Archived</span> Its join code and invitations do not work; unarchive it under Settings.
+        </p>
+      ) : null}
       {course.joinCode ? (
         <p>
           Join code: <code className="join-code">{course.joinCode}</code> <span className="muted">(students enter it under Join a course on their dashboard, or on the sign-up page)</span>
@@ -75,32 +82,9 @@ export function CoursePage({ id }: { id: string }) {
       </Card>
       {course.access === "staff" ? <InviteForm courseId={course.id} invite={enrolmentApi.invite} /> : null}
       <Card title={`Roster${roster ? ` (${roster.length})` : ""}`} id="roster">
-        {roster === null ? (
-          <p className="muted">The roster is not available from the server.</p>
-        ) : roster.length === 0 ? (
-          <p className="muted">Nobody has joined yet.</p>
-        ) : (
-          <div className="table-scroll">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Role</th>
-                </tr>
-              </thead>
-              <tbody>
-                {roster.map((r) => (
-                  <tr key={r.userId}>
-                    <td>{r.name}</td>
-                    <td>{r.email}</td>
-                    <td>{r.role}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <p>
+          <Link to={`/courses/${cid}/roster`}>Members, their latest submissions, removal and pending invitations</Link>
+        </p>
       </Card>
     </div>
   );

@@ -118,6 +118,11 @@ export function DashboardPage() {
           ) : null}
           {me?.role === "student" ? <JoinCourseForm join={enrolmentApi.join} onJoined={() => data.reload()} initialCode={new URLSearchParams(search).get("code") ?? ""} /> : null}
           <h2 className="section-title">Your courses</h2>
+          {staff ? (
+            <p>
+              <Link to="/courses/new">New course…</Link>
+            </p>
+          ) : null}
           {data.loading ? <Spinner label="Loading your courses" /> : null}
           {data.error ? <ErrorBox error={data.error} title="Could not load your courses" /> : null}
           {data.data && data.data.length === 0 ? (
