@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { generateKeyPair } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSupervisor, type Supervisor } from "@autograder/grader";
+import { LTI_SCORE_QUEUE, requestScoreSync, type JobSender } from "@autograder/queue";
 import { createTestApp, type TestApp } from "../../../../test-support/app.ts";
 import { SCOPES, startPlatformServices, type PlatformServices } from "../../../../test-support/lti/platform-services.ts";
 import { syncExercises } from "../../src/exercises/catalog.ts";
@@ -211,6 +212,22 @@ describe("grade passback (AGS)", () => {
     expect(byStudent.statusCode).toBe(403);
     const bad = await t.app.inject({ method: "POST", url: `/api/courses/${courseId}/lti/score-sync`, headers: teacher.headers(), payload: { assignmentId, userId: student.id, extra: 1 } });
     expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe("requestScoreSync (the grader's one call)", () => {
+  it("queues only for an assignment placed in an LMS, and never throws", async () => {
+    const sent: unknown[] = [];
+    const recorder = { send: async (...args: unknown[]) => (sent.push(args), "job-id") } as unknown as JobSender;
+    const plain = await t.prisma.course.create({ data: { title: "No LMS", joinCode: "NOLMS001", ownerId: (await t.prisma.course.findUniqueOrThrow({ where: { id: courseId } })).ownerId } });
+    const unplaced = await t.prisma.assignment.create({ data: { courseId: plain.id, exerciseId: EX } });
+    expect(await requestScoreSync(t.prisma, recorder, { assignmentId: null, userId: student.id })).toEqual({ queued: false, reason: "not-an-assignment" });
+    expect(await requestScoreSync(t.prisma, recorder, { assignmentId: unplaced.id, userId: student.id })).toEqual({ queued: false, reason: "no-lms-column" });
+    expect(sent).toEqual([]);
+    expect(await requestScoreSync(t.prisma, recorder, { assignmentId, userId: student.id })).toEqual({ queued: true });
+    expect(sent).toEqual([[LTI_SCORE_QUEUE, { assignmentId, userId: student.id }, expect.objectContaining({ singletonKey: `${assignmentId}:${student.id}`, retryLimit: 5 })]]);
+    const broken = { send: async () => Promise.reject(new Error("queue down")) } as unknown as JobSender;
+    expect(await requestScoreSync(t.prisma, broken, { assignmentId, userId: student.id })).toEqual({ queued: false, reason: "error", error: "queue down" });
   });
 });
 

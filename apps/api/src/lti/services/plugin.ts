@@ -70,7 +70,7 @@ export const ltiServicesPlugin = fp(async (app: FastifyInstance, options: LtiSer
 
   if (options.workers !== false) {
     const polling = { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 } as const;
-    app.addHook("onReady", async () => {
+    const startWorkers = async (): Promise<void> => {
       await booted();
       workerIds[LTI_SCORE_QUEUE] = await boss.work(LTI_SCORE_QUEUE, polling, async ([job]) => {
         if (!job) return;
@@ -94,6 +94,10 @@ export const ltiServicesPlugin = fp(async (app: FastifyInstance, options: LtiSer
         app.log.info({ ltiContextId, ...outcome, attempt: job.retryCount + 1 }, "LTI roster sync");
         if (outcome.status === "retrying") throw new RetryLater(outcome.error);
       });
+    };
+    // In the background: the API answers while pg-boss connects (or while the database is down).
+    app.addHook("onReady", async () => {
+      startWorkers().catch((error: unknown) => app.log.error({ err: error }, "LTI service workers did not start"));
     });
   }
 
