@@ -79,6 +79,8 @@ export interface PlatformServices {
   failScores(times: number, status: number): void;
   /** NRPS members, served in two pages (the first half, then the rest). */
   members: NrpsMemberRecord[];
+  /** Overrides the first page's `rel="next"` URL (a hostile or broken platform). */
+  nextPageUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -121,6 +123,7 @@ export async function startPlatformServices(options: PlatformServicesOptions): P
     tokenRequests: 0,
     tokenRejections: [],
     members: [],
+    nextPageUrl: null,
     addLineItem(item) {
       const id = `${state.url}/lineitems/${state.lineItems.length + 1}`;
       state.lineItems.push({ id, ...item });
@@ -223,7 +226,7 @@ export async function startPlatformServices(options: PlatformServicesOptions): P
     const page = (request.query as Record<string, string | undefined>).page === "2" ? 2 : 1;
     const half = Math.ceil(state.members.length / 2);
     const members = page === 1 ? state.members.slice(0, half) : state.members.slice(half);
-    if (page === 1) reply.header("link", `<${state.membershipsUrl}?page=2>; rel="next"`);
+    if (page === 1) reply.header("link", `<${state.nextPageUrl ?? `${state.membershipsUrl}?page=2`}>; rel="next"`);
     return reply.type(MEDIA.memberships).send({ id: state.membershipsUrl, context: { id: "ctx", title: "Course" }, members });
   });
 

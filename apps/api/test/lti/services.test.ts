@@ -289,6 +289,20 @@ describe("roster (NRPS)", () => {
     expect((await t.prisma.ltiMember.findMany({ where: { ltiContextId } })).map((m) => m.sub).sort()).toEqual(["lms-user-ida", "lms-user-lea"]);
   });
 
+  it("a next page on another host is refused (the bearer token stays with the platform); the last roster is kept", { timeout: 60_000 }, async () => {
+    lms.nextPageUrl = "http://127.0.0.2:9/steal?page=2";
+    try {
+      await t.app.inject({ method: "POST", url: `/api/courses/${courseId}/lti/roster-sync`, headers: teacher.headers() });
+      const context = await until("the roster error", async () => (await t.prisma.ltiContext.findUnique({ where: { id: ltiContextId } }))?.rosterError);
+      expect(context).toMatch(/another host/);
+      expect(await t.prisma.ltiMember.count({ where: { ltiContextId } })).toBe(2);
+      const roster = (await t.app.inject({ method: "GET", url: `/api/courses/${courseId}/lti/roster`, headers: teacher.headers() })).json();
+      expect(roster.rosterError).toMatch(/another host/);
+    } finally {
+      lms.nextPageUrl = null;
+    }
+  });
+
   it("a course not linked to an LMS answers LTI_NOT_LINKED", async () => {
     const other = await t.prisma.course.create({ data: { title: "Plain", joinCode: "PLAIN001", ownerId: (await t.prisma.course.findUniqueOrThrow({ where: { id: courseId } })).ownerId } });
     const res = await t.app.inject({ method: "POST", url: `/api/courses/${other.id}/lti/roster-sync`, headers: teacher.headers() });
