@@ -1,10 +1,26 @@
 // Staff, on the gradebook of a course linked to an LMS (LTI): each student's grade passback
 // state per LMS assignment with "Sync again", and the LMS roster with who never opened the tool.
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { api, errorMessage } from "../api.ts";
 import { ErrorBox, formatDate, Spinner } from "../components/common.tsx";
 import type { GradebookView, LmsRosterView, LmsSyncView } from "@autograder/shared";
 import { useResource } from "../hooks.ts";
+
+/** The API calls of these panels (passed in by tests). */
+export interface LmsCalls {
+  syncScore(assignmentId: string, userId: string): Promise<unknown>;
+  roster(): Promise<LmsRosterView>;
+  syncRoster(): Promise<unknown>;
+}
+
+export function lmsCalls(courseId: string): LmsCalls {
+  const cid = encodeURIComponent(courseId);
+  return {
+    syncScore: (assignmentId, userId) => api.post(`/api/courses/${cid}/lti/score-sync`, { assignmentId, userId }),
+    roster: () => api.get<LmsRosterView>(`/api/courses/${cid}/lti/roster`),
+    syncRoster: () => api.post(`/api/courses/${cid}/lti/roster-sync`),
+  };
+}
 
 function syncLabel(s: LmsSyncView | null): string {
   if (s === null) return "not sent";
@@ -13,15 +29,15 @@ function syncLabel(s: LmsSyncView | null): string {
   return `failed after ${s.attempts} attempt${s.attempts === 1 ? "" : "s"}`;
 }
 
-export function LmsPanels({ courseId, view, reload }: { courseId: string; view: GradebookView; reload: () => void }) {
-  const cid = encodeURIComponent(courseId);
+export function LmsPanels({ courseId, view, reload, calls }: { courseId: string; view: GradebookView; reload: () => void; calls?: LmsCalls }) {
+  const lms = useMemo(() => calls ?? lmsCalls(courseId), [calls, courseId]);
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const lmsAssignments = view.assignments.filter((a) => a.inLms);
   const syncAgain = async (assignmentId: string, userId: string) => {
     setBusy(`${userId}:${assignmentId}`);
     try {
-      await api.post(`/api/courses/${cid}/lti/score-sync`, { assignmentId, userId });
+      await lms.syncScore(assignmentId, userId);
       setMessage("Queued; the state updates when you reload.");
       reload();
     } catch (error) {
@@ -78,18 +94,17 @@ export function LmsPanels({ courseId, view, reload }: { courseId: string; view: 
           </div>
         )}
       </section>
-      <LmsRoster courseId={courseId} />
+      <LmsRoster calls={lms} />
     </>
   );
 }
 
-function LmsRoster({ courseId }: { courseId: string }) {
-  const cid = encodeURIComponent(courseId);
-  const roster = useResource(() => api.get<LmsRosterView>(`/api/courses/${cid}/lti/roster`), [cid]);
+function LmsRoster({ calls }: { calls: LmsCalls }) {
+  const roster = useResource(() => calls.roster(), [calls]);
   const [status, setStatus] = useState<string | null>(null);
   const sync = async () => {
     try {
-      await api.post(`/api/courses/${cid}/lti/roster-sync`);
+      await calls.syncRoster();
       setStatus("Roster sync queued; reload in a few seconds.");
     } catch (error) {
       setStatus(errorMessage(error));
