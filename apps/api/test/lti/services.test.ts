@@ -253,6 +253,27 @@ describe("token client", () => {
     expect(lms.tokenRejections.at(-1)).toMatch(/aud/);
   });
 
+  it("a cached token is replaced shortly before it expires", async () => {
+    const shortLived = await startPlatformServices({ clientId: CLIENT_ID, toolJwks: () => keys.publicJwks(), tokenLifetime: 2 });
+    try {
+      const platform = { id: "short", clientId: CLIENT_ID, accessTokenUrl: shortLived.tokenUrl };
+      const tokens = createTokenClient(() => keys.signingKey());
+      const first = await tokens.token(platform, [SCOPES.score]);
+      expect(await tokens.token(platform, [SCOPES.score])).toEqual(first);
+      expect(shortLived.tokenRequests).toBe(1);
+      // Lifetime 2 s, dropped 1 s early (half the lifetime at most, a minute for real tokens).
+      await new Promise((r) => setTimeout(r, 1100));
+      const second = await tokens.token(platform, [SCOPES.score]);
+      expect(second.ok).toBe(true);
+      expect(second).not.toEqual(first);
+      // Each request carried a fresh jti: the platform refuses a reused one.
+      expect(shortLived.tokenRequests).toBe(2);
+      expect(shortLived.tokenRejections).toEqual([]);
+    } finally {
+      await shortLived.close();
+    }
+  });
+
   it("an unreachable token endpoint is a retryable failure", async () => {
     const tokens = createTokenClient(() => keys.signingKey());
     const result = await tokens.token({ id: "x", clientId: CLIENT_ID, accessTokenUrl: "http://127.0.0.1:9/token" }, [SCOPES.score]);
