@@ -51,6 +51,7 @@ export const ERRORS = {
     message: "This assignment has no LMS gradebook column, and the LMS did not allow the tool to create one.",
   },
   LTI_NO_LMS_ACCOUNT: { status: 409, message: "This student has not opened the tool from the LMS yet, so the LMS does not know who they are." },
+  LTI_NOTHING_TO_SEND: { status: 409, message: "This student has no graded submission on this assignment to send to the LMS." },
   LTI_SCOPE_MISSING: { status: 409, message: "The LMS did not grant the tool the permission this needs." },
   LTI_TOKEN_FAILED: { status: 502, message: "The LMS refused the tool's access token request." },
   LTI_SERVICE_FAILED: { status: 502, message: "The LMS service did not accept the request." },

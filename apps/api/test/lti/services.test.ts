@@ -212,6 +212,22 @@ describe("grade passback (AGS)", () => {
     expect(byStudent.statusCode).toBe(403);
     const bad = await t.app.inject({ method: "POST", url: `/api/courses/${courseId}/lti/score-sync`, headers: teacher.headers(), payload: { assignmentId, userId: student.id, extra: 1 } });
     expect(bad.statusCode).toBe(400);
+    const outsider = await makeUser(t.prisma, "student", "outsider@school.test");
+    const notEnrolled = await t.app.inject({ method: "POST", url: `/api/courses/${courseId}/lti/score-sync`, headers: teacher.headers(), payload: { assignmentId, userId: outsider.id } });
+    expect(notEnrolled.statusCode).toBe(404);
+  });
+
+  it("sync again for a student with nothing graded ends failed with LTI_NOTHING_TO_SEND, not pending forever", { timeout: 60_000 }, async () => {
+    const idle = await makeUser(t.prisma, "student", "idle@school.test");
+    await t.prisma.enrollment.create({ data: { courseId, userId: idle.id } });
+    await t.prisma.ltiScoreSync.create({ data: { assignmentId, userId: idle.id, lineItemUrl: "x", scoreGiven: 0, scoreMaximum: 100, status: "synced" } });
+    const res = await t.app.inject({ method: "POST", url: `/api/courses/${courseId}/lti/score-sync`, headers: teacher.headers(), payload: { assignmentId, userId: idle.id } });
+    expect(res.statusCode).toBe(202);
+    const row = await until("failed", async () => {
+      const r = await t.prisma.ltiScoreSync.findUnique({ where: { assignmentId_userId: { assignmentId, userId: idle.id } } });
+      return r?.status === "failed" ? r : null;
+    });
+    expect(row.lastErrorCode).toBe("LTI_NOTHING_TO_SEND");
   });
 });
 

@@ -45,10 +45,14 @@ export async function syncScore(
     // A link that already has its column first.
     orderBy: [{ lineItemUrl: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
   });
-  if (assignment === null || link === null) return "nothing-to-send";
-  const submits = await loadSubmits(prisma, [assignmentId], [userId]);
-  const counted = standing({ ...assignment, title: assignment.title ?? assignment.exercise.title }, submits, assignment.course.gradePolicy).counted;
-  if (counted === null) return "nothing-to-send";
+  const submits = assignment === null ? [] : await loadSubmits(prisma, [assignmentId], [userId]);
+  const counted = assignment === null ? null : standing({ ...assignment, title: assignment.title ?? assignment.exercise.title }, submits, assignment.course.gradePolicy).counted;
+  if (assignment === null || link === null || counted === null) {
+    // A row that "sync again" set pending must not stay pending.
+    const why = link === null ? fail("LTI_NO_LINE_ITEM", null, false) : fail("LTI_NOTHING_TO_SEND", null, false);
+    await prisma.ltiScoreSync.updateMany({ where: { assignmentId, userId, status: "pending" }, data: { status: "failed", lastError: why.error.message, lastErrorCode: why.error.code } });
+    return "nothing-to-send";
+  }
 
   const context = link.ltiContext;
   const platform = context.platform;
