@@ -364,5 +364,7 @@ describe("pieces", () => {
     expect(nextTimestamp(new Date("2026-11-30T11:00:00.000Z"), last).toISOString()).toBe("2026-11-30T12:00:00.001Z");
     expect(nextTimestamp(new Date("2026-11-30T13:00:00.000Z"), last).toISOString()).toBe("2026-11-30T13:00:00.000Z");
     expect(scopeList(`${SCOPES.score}, ${SCOPES.lineItem}`)).toEqual([SCOPES.score, SCOPES.lineItem]);
+    expect(scopeList(JSON.stringify([SCOPES.score, SCOPES.lineItem]))).toEqual([SCOPES.score, SCOPES.lineItem]);
+    expect(scopeList("")).toEqual([]);
   });
 });

@@ -17,8 +17,16 @@ export type ScoreSyncOutcome = "synced" | "nothing-to-send" | "failed" | "retryi
 /** Thrown so that pg-boss retries the job with back-off. */
 export class RetryLater extends Error {}
 
-/** Space- or comma-separated scope list of the launch's AGS claim. */
+/** The scopes of the launch's AGS claim as stored: space- or comma-separated, or a JSON array. */
 export function scopeList(scopes: string): string[] {
+  if (scopes.trim().startsWith("[")) {
+    try {
+      const parsed: unknown = JSON.parse(scopes);
+      if (Array.isArray(parsed)) return parsed.filter((s): s is string => typeof s === "string");
+    } catch {
+      // Not JSON after all: read it as a list.
+    }
+  }
   return scopes.split(/[\s,]+/).filter((s) => s !== "");
 }
 
