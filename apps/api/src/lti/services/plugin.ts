@@ -43,7 +43,13 @@ export const ltiServicesPlugin = fp(async (app: FastifyInstance, options: LtiSer
   const toolKeys = (): Promise<ToolKeyStore> =>
     (keys ??= options.toolKeys
       ? Promise.resolve(options.toolKeys)
-      : loadKeyEncryptionKey(process.env.LTI_KEY_SECRET, app.config.dataDir).then((k) => createToolKeyStore(app.prisma, k)));
+      : loadKeyEncryptionKey(process.env.LTI_KEY_SECRET, app.config.dataDir).then(
+          (k) => createToolKeyStore(app.prisma, k),
+          (error: unknown) => {
+            keys = undefined; // the next job tries again
+            throw error;
+          },
+        ));
   const tokens = createTokenClient(async () => (await toolKeys()).signingKey());
   let started: Promise<unknown> | undefined;
   const booted = async (): Promise<void> => {
