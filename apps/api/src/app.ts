@@ -21,6 +21,8 @@ import { authoringRoutes } from "./routes/authoring.ts";
 import { regradeRoutes } from "./routes/regrades.ts";
 import { webPlugin } from "./plugins/web.ts";
 import { liveStreamsPlugin } from "./grading/live-streams.ts";
+import { ltiServicesPlugin, type LtiServicesOptions } from "./lti/services/plugin.ts";
+import { ltiServiceRoutes } from "./routes/lti-services.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -36,6 +38,8 @@ export interface AppDependencies {
   logger?: boolean | object;
   /** The database the app runs on (the embedded one when config.databaseUrl is unset). */
   databaseUrl?: string;
+  /** LTI services: the tool key store, whether this process works their jobs (default yes). */
+  ltiServices?: Omit<LtiServicesOptions, "databaseUrl">;
 }
 
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
@@ -69,6 +73,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(submissionRoutes);
   await app.register(authoringRoutes);
   await app.register(regradeRoutes);
+  await app.register(ltiServicesPlugin, { databaseUrl: deps.databaseUrl ?? deps.config.databaseUrl ?? "", ...deps.ltiServices });
+  await app.register(ltiServiceRoutes);
   await app.register(webPlugin);
   return app;
 }

@@ -257,6 +257,14 @@ const CASES: Case[] = [
     prepare: () => ({ url: `${C()}/assignments/${assignmentId}/analytics` }),
     expect: STAFF_READ,
   },
+  // LTI services: the matrix's course is not linked to an LMS, so staff get LTI_NOT_LINKED / LTI_NO_LINE_ITEM (409).
+  { route: "POST /api/courses/{id}/lti/roster-sync", prepare: () => ({ url: `${C()}/lti/roster-sync` }), expect: [401, 403, 404, 409, 404, 409] },
+  { route: "GET /api/courses/{id}/lti/roster", prepare: () => ({ url: `${C()}/lti/roster` }), expect: [401, 403, 404, 409, 404, 409] },
+  {
+    route: "POST /api/courses/{id}/lti/score-sync",
+    prepare: () => ({ url: `${C()}/lti/score-sync`, payload: { assignmentId, userId: users.student.id } }),
+    expect: [401, 403, 404, 409, 404, 409],
+  },
   // Last: changing the password with a token ends the user's sessions.
   {
     route: "POST /api/me/password",

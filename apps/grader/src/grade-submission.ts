@@ -1,6 +1,6 @@
 // One job: grade a stored submission and write its result exactly once.
 import type { PrismaClient } from "@autograder/db";
-import { notifySubmission } from "@autograder/queue";
+import { notifySubmission, requestScoreSync, type JobSender, type ScoreSyncRequest } from "@autograder/queue";
 import { grade } from "@autograder/sandbox";
 import { ERRORS, type GradeReport } from "@autograder/shared";
 import type pg from "pg";
@@ -13,7 +13,8 @@ function seedOf(submissionId: string): number {
   return Number.parseInt(submissionId.replaceAll("-", "").slice(0, 8), 16) % 2_147_483_647 || 1;
 }
 
-export async function gradeSubmission(prisma: PrismaClient, notifier: pg.Pool, submissionId: string): Promise<GradeOutcome> {
+/** `lmsQueue`: where LMS grade passback jobs go (the worker's pg-boss); without it none is queued. */
+export async function gradeSubmission(prisma: PrismaClient, notifier: pg.Pool, submissionId: string, lmsQueue?: JobSender): Promise<GradeOutcome> {
   const submission = await prisma.submission.findUnique({ where: { id: submissionId } });
   if (submission === null) return "missing";
   if (submission.status === "graded") return "already-done";
@@ -23,7 +24,13 @@ export async function gradeSubmission(prisma: PrismaClient, notifier: pg.Pool, s
   const report = await grade(exercise, submission.code, { mode: submission.kind === "run" ? "run" : "submit", seed: seedOf(submissionId) });
   const written = await writeResult(prisma, submissionId, report, submission.kind === "submit" ? submission.latePenaltyPercent : 0);
   if (written) await notifySubmission(notifier, { id: submissionId, userId: submission.userId, status: "graded" });
+  if (written && lmsQueue) logLms(submissionId, await requestScoreSync(prisma, lmsQueue, { assignmentId: submission.kind === "submit" ? submission.assignmentId : null, userId: submission.userId }));
   return written ? "graded" : "already-done";
+}
+
+/** A failure to queue the LMS sync is logged; grading stays done (the gradebook offers "sync again"). */
+function logLms(submissionId: string, request: ScoreSyncRequest): void {
+  if (!request.queued && request.reason === "error") process.stderr.write(`grader: LMS score sync for submission ${submissionId} not queued: ${request.error}\n`);
 }
 
 /**

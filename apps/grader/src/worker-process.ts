@@ -45,7 +45,7 @@ interface Job {
 
 async function gradeJob(job: Job, submissionId: string): Promise<void> {
   try {
-    await gradeSubmission(prisma, notifier, submissionId);
+    await gradeSubmission(prisma, notifier, submissionId, boss);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     process.stderr.write(`grader worker: submission ${submissionId} failed (attempt ${job.retryCount + 1}): ${why}\n`);

@@ -4,6 +4,7 @@
 import PgBoss from "pg-boss";
 import pg from "pg";
 import type { GradingJob, SubmissionEvent, ValidationJob } from "@autograder/shared/contracts";
+import { LTI_QUEUE_OPTIONS, LTI_QUEUES } from "./lti.ts";
 
 export const GRADING_QUEUE = "grading";
 /** Validation of an authored exercise version (reference, starter, mutants), in the grader. */
@@ -39,6 +40,9 @@ export async function installQueue(databaseUrl: string): Promise<void> {
   await boss.start();
   for (const name of [GRADING_QUEUE, VALIDATION_QUEUE]) {
     if ((await boss.getQueue(name)) === null) await boss.createQueue(name, { name, ...RETRY });
+  }
+  for (const name of LTI_QUEUES) {
+    if ((await boss.getQueue(name)) === null) await boss.createQueue(name, { name, ...LTI_QUEUE_OPTIONS });
   }
   await boss.stop({ graceful: false, wait: true });
 }
@@ -113,3 +117,4 @@ export function listen(databaseUrl: string, channel: string, onMessage: (payload
 
 export { PgBoss };
 export { JobLeases, reapOrphanedJobs, unqueuedSubmissions, LEASE_GRACE_SECONDS, UNQUEUED_AFTER_SECONDS, type ReapedJob } from "./leases.ts";
+export * from "./lti.ts";

@@ -44,6 +44,18 @@ export const ERRORS = {
     status: 500,
     message: "The stored result of this submission could not be read. Submit again; if it happens again, tell your instructor.",
   },
+  // LTI Advantage services (grade passback, roster): stored as a sync's last error or returned by the routes.
+  LTI_NOT_LINKED: { status: 409, message: "This course is not linked to an LMS course; launch the tool from the LMS first." },
+  LTI_NO_LINE_ITEM: {
+    status: 409,
+    message: "This assignment has no LMS gradebook column, and the LMS did not allow the tool to create one.",
+  },
+  LTI_NO_LMS_ACCOUNT: { status: 409, message: "This student has not opened the tool from the LMS yet, so the LMS does not know who they are." },
+  LTI_NOTHING_TO_SEND: { status: 409, message: "This student has no graded submission on this assignment to send to the LMS." },
+  LTI_SCOPE_MISSING: { status: 409, message: "The LMS did not grant the tool the permission this needs." },
+  LTI_TOKEN_FAILED: { status: 502, message: "The LMS refused the tool's access token request." },
+  LTI_SERVICE_FAILED: { status: 502, message: "The LMS service did not accept the request." },
+  LTI_SERVICE_UNREACHABLE: { status: 503, message: "The LMS could not be reached; the tool will try again." },
   DB_UNAVAILABLE: { status: 503, message: "The database is unavailable; try again shortly." },
   INTERNAL: { status: 500, message: "Something went wrong on our side." },
 } as const satisfies Record<string, { status: number; message: string }>;

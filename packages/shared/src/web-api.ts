@@ -104,14 +104,33 @@ export interface CourseProgressView {
 /** GET /api/courses/:id/gradebook. Scores are 0-100 with the late penalty applied. */
 export interface GradebookView {
   course: { id: string; title: string; gradePolicy: "best" | "last" };
-  assignments: { id: string; title: string; exerciseId: string; dueAt: string | null; latePolicy: LatePolicyName; latePenaltyPercent: number }[];
+  assignments: { id: string; title: string; exerciseId: string; dueAt: string | null; latePolicy: LatePolicyName; latePenaltyPercent: number; inLms?: boolean }[];
   students: {
     userId: string;
     email: string;
     name: string;
-    cells: { assignmentId: string; score: number | null; rawScore: number | null; latePenaltyPercent: number; attempts: number; submissionId: string | null; submittedAt: string | null }[];
+    cells: { assignmentId: string; score: number | null; rawScore: number | null; latePenaltyPercent: number; attempts: number; submissionId: string | null; submittedAt: string | null; lmsSync?: LmsSyncView | null }[];
     total: number;
   }[];
+  /** The course is linked to an LMS course (LTI). */
+  lmsLinked?: boolean;
+}
+
+/** A gradebook cell's LMS grade passback (LTI AGS). */
+export interface LmsSyncView {
+  status: "pending" | "synced" | "failed";
+  attempts: number;
+  requestedAt: string;
+  syncedAt: string | null;
+  lastError: string | null;
+  lastErrorCode: string | null;
+}
+
+/** GET /api/courses/:id/lti/roster: LMS members as the last NRPS sync reported them. */
+export interface LmsRosterView {
+  rosterSyncedAt: string | null;
+  rosterError: string | null;
+  members: { sub: string; name: string | null; email: string | null; roles: string[]; status: string; userId: string | null; openedTool: boolean; lastLaunchAt: string | null }[];
 }
 
 /** GET /api/courses/:id/assignments/:assignmentId/analytics */

@@ -14,6 +14,17 @@ export interface GradebookCell {
   attempts: number;
   submissionId: string | null;
   submittedAt: string | null;
+  /** The LMS grade passback of this cell (LTI AGS); null when none was ever requested. */
+  lmsSync: LmsSyncState | null;
+}
+
+export interface LmsSyncState {
+  status: "pending" | "synced" | "failed";
+  attempts: number;
+  requestedAt: string;
+  syncedAt: string | null;
+  lastError: string | null;
+  lastErrorCode: string | null;
 }
 
 export interface GradebookRow {
@@ -34,8 +45,12 @@ export interface Gradebook {
     dueAt: string | null;
     latePolicy: AssignmentInfo["latePolicy"];
     latePenaltyPercent: number;
+    /** Placed in the LMS (an LTI resource link): its scores go to the LMS gradebook. */
+    inLms: boolean;
   }>;
   students: GradebookRow[];
+  /** The course is linked to an LMS course (LTI): roster sync and score sync apply. */
+  lmsLinked: boolean;
 }
 
 export async function buildGradebook(prisma: PrismaClient, course: Course): Promise<Gradebook> {
@@ -48,6 +63,7 @@ export async function buildGradebook(prisma: PrismaClient, course: Course): Prom
       students.map((s) => s.id),
     ),
   );
+  const lms = await loadLmsState(prisma, course.id, assignments.map((a) => a.id));
   const rows = students.map((student) => {
     const cells = assignments.map((a): GradebookCell => {
       const st = standing(a, slots.get(slotKey(student.id, a.id)) ?? [], course.gradePolicy);
@@ -59,6 +75,7 @@ export async function buildGradebook(prisma: PrismaClient, course: Course): Prom
         attempts: st.attempts,
         submissionId: st.counted?.submissionId ?? null,
         submittedAt: st.counted?.submittedAt.toISOString() ?? null,
+        lmsSync: lms.syncs.get(slotKey(student.id, a.id)) ?? null,
       };
     });
     const total = cells.length === 0 ? 0 : round2(cells.reduce((sum, c) => sum + (c.score ?? 0), 0) / cells.length);
@@ -73,9 +90,32 @@ export async function buildGradebook(prisma: PrismaClient, course: Course): Prom
       dueAt: a.dueAt?.toISOString() ?? null,
       latePolicy: a.latePolicy,
       latePenaltyPercent: a.latePenaltyPercent,
+      inLms: lms.placed.has(a.id),
     })),
     students: rows,
+    lmsLinked: lms.linked,
   };
+}
+
+async function loadLmsState(prisma: PrismaClient, courseId: string, assignmentIds: string[]) {
+  const linked = (await prisma.ltiContext.count({ where: { courseId } })) > 0;
+  if (!linked) return { linked, placed: new Set<string>(), syncs: new Map<string, LmsSyncState>() };
+  const links = await prisma.ltiResourceLink.findMany({ where: { assignmentId: { in: assignmentIds } }, select: { assignmentId: true } });
+  const rows = await prisma.ltiScoreSync.findMany({ where: { assignmentId: { in: assignmentIds } } });
+  const syncs = new Map(
+    rows.map((r): [string, LmsSyncState] => [
+      slotKey(r.userId, r.assignmentId),
+      {
+        status: r.status,
+        attempts: r.attempts,
+        requestedAt: r.requestedAt.toISOString(),
+        syncedAt: r.syncedAt?.toISOString() ?? null,
+        lastError: r.lastError,
+        lastErrorCode: r.lastErrorCode,
+      },
+    ]),
+  );
+  return { linked, placed: new Set(links.flatMap((l) => (l.assignmentId ? [l.assignmentId] : []))), syncs };
 }
 
 /** email, name, one column per assignment (score after penalty, empty if ungraded), total. */

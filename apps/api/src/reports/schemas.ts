@@ -16,8 +16,10 @@ export const GradebookSchema = Type.Object({
       dueAt: Nullable(Type.String({ format: "date-time" })),
       latePolicy: LatePolicySchema,
       latePenaltyPercent: Type.Number(),
+      inLms: Type.Boolean(),
     }),
   ),
+  lmsLinked: Type.Boolean(),
   students: Type.Array(
     Type.Object({
       userId: Type.String(),
@@ -32,6 +34,16 @@ export const GradebookSchema = Type.Object({
           attempts: Type.Integer(),
           submissionId: Nullable(Type.String()),
           submittedAt: Nullable(Type.String({ format: "date-time" })),
+          lmsSync: Nullable(
+            Type.Object({
+              status: Type.Union([Type.Literal("pending"), Type.Literal("synced"), Type.Literal("failed")]),
+              attempts: Type.Integer(),
+              requestedAt: Type.String({ format: "date-time" }),
+              syncedAt: Nullable(Type.String({ format: "date-time" })),
+              lastError: Nullable(Type.String()),
+              lastErrorCode: Nullable(Type.String()),
+            }),
+          ),
         }),
       ),
       total: Type.Number(),

@@ -6,10 +6,14 @@ import type { GradebookView } from "@autograder/shared";
 import { filterRows, formatScore, sortRows, toGradebook, type Gradebook, type SortKey } from "../gradebook.ts";
 import { useDocumentTitle, useResource } from "../hooks.ts";
 import { Link } from "../router.tsx";
+import { LmsPanels } from "./LmsSync.tsx";
 
 export function GradebookPage({ courseId }: { courseId: string }) {
   useDocumentTitle("Gradebook");
-  const data = useResource(async () => toGradebook(await api.get<GradebookView>(`/api/courses/${encodeURIComponent(courseId)}/gradebook`)), [courseId]);
+  const data = useResource(async () => {
+    const view = await api.get<GradebookView>(`/api/courses/${encodeURIComponent(courseId)}/gradebook`);
+    return { ...toGradebook(view), view };
+  }, [courseId]);
   const cid = encodeURIComponent(courseId);
   return (
     <div className="page">
@@ -20,6 +24,7 @@ export function GradebookPage({ courseId }: { courseId: string }) {
       {data.loading ? <Spinner label="Loading the gradebook" /> : null}
       {data.error ? <ErrorBox error={data.error} title="Could not load the gradebook" /> : null}
       {data.data ? <GradebookTable book={data.data} csvHref={`/api/courses/${cid}/gradebook?format=csv`} studentHref={(id) => `/courses/${cid}/students/${encodeURIComponent(id)}`} /> : null}
+      {data.data?.view.lmsLinked ? <LmsPanels courseId={courseId} view={data.data.view} reload={data.reload} /> : null}
     </div>
   );
 }

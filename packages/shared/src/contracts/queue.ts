@@ -13,3 +13,11 @@ export const SubmissionEvent = Type.Object({
   status: Type.Union([Type.Literal("queued"), Type.Literal("running"), Type.Literal("graded"), Type.Literal("error")]),
 });
 export type SubmissionEvent = Static<typeof SubmissionEvent>;
+
+/** LTI grade passback: send one student's counted score on one assignment to the LMS. */
+export const LtiScoreSyncJob = Type.Object({ assignmentId: Type.String({ format: "uuid" }), userId: Type.String({ format: "uuid" }) });
+export type LtiScoreSyncJob = Static<typeof LtiScoreSyncJob>;
+
+/** LTI roster: fetch a context's members from the LMS (NRPS). */
+export const LtiRosterSyncJob = Type.Object({ ltiContextId: Type.String({ format: "uuid" }) });
+export type LtiRosterSyncJob = Static<typeof LtiRosterSyncJob>;
