@@ -3,3 +3,4 @@ export { formatReport } from "./report-text.ts";
 export { platformModule, platformModuleNames, registerPlatformModule } from "./platform.ts";
 export { describeExercise, type ExerciseDescription } from "./describe.ts";
 export { validateExercise, type ValidationResult, type ValidationCheck } from "./validate.ts";
+export { customRun, type CustomRunRequest } from "./custom-run.ts";
