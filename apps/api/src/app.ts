@@ -19,6 +19,7 @@ import { exerciseRoutes } from "./routes/exercises.ts";
 import { submissionRoutes } from "./routes/submissions.ts";
 import { authoringRoutes } from "./routes/authoring.ts";
 import { regradeRoutes } from "./routes/regrades.ts";
+import { customRunRoutes } from "./routes/custom-runs.ts";
 import { webPlugin } from "./plugins/web.ts";
 import { liveStreamsPlugin } from "./grading/live-streams.ts";
 
@@ -69,6 +70,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(submissionRoutes);
   await app.register(authoringRoutes);
   await app.register(regradeRoutes);
+  await app.register(customRunRoutes);
   await app.register(webPlugin);
   return app;
 }

@@ -68,7 +68,8 @@ export async function customRun(exercise: Exercise, source: string, request: Cus
   const done = (status: CustomRunStatus, message: string, extra: Partial<CustomRunResult> = {}): CustomRunResult => {
     const result: CustomRunResult = { status, message: capText(message, 8000), exportName: request.exportName.slice(0, 100), stdout: "", durationMs: Math.round(performance.now() - started), ...extra };
     // The last check before it leaves the sandbox: a result out of its schema is an error, never sent.
-    return Value.Check(CustomRunResult, result) ? result : { status: "error", message: "The run's result could not be shown.", exportName: result.exportName, stdout: "", durationMs: result.durationMs };
+    if (Value.Check(CustomRunResult, result)) return result;
+    return { status: "error", message: "The run's result could not be shown.", exportName: "", stdout: "", durationMs: Math.round(performance.now() - started) };
   };
 
   if (!(CUSTOM_RUN_FAMILIES as readonly string[]).includes(exercise.manifest.family)) {
