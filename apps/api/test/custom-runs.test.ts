@@ -11,6 +11,7 @@ import { createTestApp, type TestApp } from "../../../test-support/app.ts";
 import { loginAs, type SessionHeaders } from "../../../test-support/session.ts";
 import { hashPassword } from "../src/auth/password.ts";
 import { syncExercises } from "../src/exercises/catalog.ts";
+import type { GradingQueue } from "../src/grading/queue-plugin.ts";
 
 const REPO = fileURLToPath(new URL("../../../", import.meta.url));
 const SORT = encodeURIComponent("sorting/tiny-sort");
@@ -116,6 +117,15 @@ describe("custom runs", () => {
     const codes: number[] = [];
     for (let i = 0; i < 4; i++) codes.push((await post(`/api/exercises/${SORT}/custom-runs`, other, loop)).statusCode);
     expect(codes).toEqual([202, 202, 202, 429]);
+  });
+
+  it("admits exactly the per-minute limit out of simultaneous requests (one transaction under a per-user lock)", async () => {
+    const user = await t.prisma.user.create({ data: { email: "burst@x.edu", name: "Burst", role: "student", passwordHash: "x" } });
+    const version = (await t.prisma.exercise.findUniqueOrThrow({ where: { id: "sorting/tiny-sort" } })).publishedVersionId!;
+    const job = { kind: "call" as const, userId: user.id, exerciseVersionId: version, code: GOOD, exportName: "sortIt", args: "[[1]]" };
+    const answers = await Promise.all(Array.from({ length: 8 }, () => (t.app as unknown as { grading: GradingQueue }).grading.enqueueCustomRun(job, { inFlight: 100, perMinute: 3 })));
+    expect(answers.filter((a) => "id" in a)).toHaveLength(3);
+    expect(answers.filter((a) => "refused" in a && a.refused === "per_minute")).toHaveLength(5);
   });
 });
 
