@@ -11,7 +11,7 @@ import { workingVersionId } from "../access/policy.ts";
 import { catalogOf } from "../exercises/catalog.ts";
 import { MAX_IN_FLIGHT, MAX_PER_MINUTE } from "../grading/admission.ts";
 
-const CustomRunParams = Type.Object({ id: Type.String({ pattern: "^[0-9a-fA-F-]{36}$" }) });
+const CustomRunParams = Type.Object({ id: Type.String({ format: "uuid" }) });
 const CustomRunView = Type.Object({
   id: Type.String(),
   kind: Type.Union([Type.Literal("call"), Type.Literal("replay")]),

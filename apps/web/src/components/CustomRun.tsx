@@ -96,9 +96,12 @@ export function CustomRunPanel({ exercise, getCode }: { exercise: ExerciseDetail
               setArgs(e.target.value);
               setInputError(null);
             }}
+            onKeyDown={(e) => {
+              if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) e.currentTarget.form?.requestSubmit();
+            }}
           />
           <p className="muted small" id={`${id}-args-help`}>
-            [[3, 1, 2]] calls {exportName}([3, 1, 2]). {bytes} of {MAX_CUSTOM_ARGS_BYTES} bytes.
+            [[3, 1, 2]] calls {exportName}([3, 1, 2]). {bytes} of {MAX_CUSTOM_ARGS_BYTES} bytes. Ctrl+Enter runs.
           </p>
           {inputError ? (
             <p className="field-error" id={`${id}-args-error`} role="alert">
