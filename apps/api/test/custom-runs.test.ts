@@ -112,13 +112,6 @@ describe("custom runs", () => {
     expect((await t.app.inject({ method: "GET", url: "/api/custom-runs/00000000-0000-0000-0000-000000000000", headers: student })).statusCode).toBe(404);
   });
 
-  it("holds at most three of a user's custom runs in flight", async () => {
-    const loop = { code: "export function sortIt(a: number[]) { for (;;) {} }", exportName: "sortIt", args: "[[1]]" };
-    const codes: number[] = [];
-    for (let i = 0; i < 4; i++) codes.push((await post(`/api/exercises/${SORT}/custom-runs`, other, loop)).statusCode);
-    expect(codes).toEqual([202, 202, 202, 429]);
-  });
-
   it("admits exactly the per-minute limit out of simultaneous requests (one transaction under a per-user lock)", async () => {
     const user = await t.prisma.user.create({ data: { email: "burst@x.edu", name: "Burst", role: "student", passwordHash: "x" } });
     const version = (await t.prisma.exercise.findUniqueOrThrow({ where: { id: "sorting/tiny-sort" } })).publishedVersionId!;
@@ -162,5 +155,16 @@ describe("replay this seed", () => {
     expect(sorting.statusCode).toBe(422);
     const badSeed = await post(`/api/exercises/${BANK}/replays`, student, { code: "export {}", test: "one deposit, one withdrawal", seed: "r-1; DROP" });
     expect(badSeed.statusCode).toBe(400);
+  });
+});
+
+describe("with the graders stopped", () => {
+  it("holds at most three of a user's custom runs in flight", async () => {
+    const loop = { code: "export function sortIt(a: number[]) { for (;;) {} }", exportName: "sortIt", args: "[[1]]" };
+    // No worker takes them now, so "in flight" does not depend on this machine's speed.
+    await grader.stop();
+    const codes: number[] = [];
+    for (let i = 0; i < 4; i++) codes.push((await post(`/api/exercises/${SORT}/custom-runs`, other, loop)).statusCode);
+    expect(codes).toEqual([202, 202, 202, 429]);
   });
 });
