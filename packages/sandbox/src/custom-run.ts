@@ -28,6 +28,8 @@ const MAX_VALUE_CHARS = 16 * 1024;
 /** The step picture is drawn for a first argument up to this long (as for tests). */
 const MAX_PICTURE_ELEMENTS = 64;
 const MAX_PICTURE_OPERATIONS = 5000;
+/** Console output shown (an exercise's outputBytes may allow far more for its tests). */
+const MAX_STDOUT_CHARS = 64 * 1024;
 
 type Tree = null | boolean | number | string | Tree[] | { $o: Record<string, Tree> };
 
@@ -121,7 +123,7 @@ export async function customRun(exercise: Exercise, source: string, request: Cus
     const meta = JSON.parse(reply.slice(0, cut)) as Meta;
     const outputExceeded = meta.outputExceeded === true || stdout.length > limits.outputBytes;
     const shownOutput = outputExceeded ? `${stdout.slice(0, limits.outputBytes)}\n[output truncated: more than ${limits.outputBytes} bytes]` : stdout;
-    const withOutput = { stdout: shownOutput };
+    const withOutput = { stdout: capText(shownOutput, MAX_STDOUT_CHARS) };
     if (meta.limit === "timeout") return done("timeout", `Time limit exceeded: ${request.exportName} did not return within ${limits.testTimeoutMs} ms.`, withOutput);
     if (meta.limit === "memory_limit") return done("memory_limit", `Memory limit exceeded: your code used more than ${limits.memoryMb} MB.`, withOutput);
     if (meta.limit !== undefined) return done("error", meta.message ?? meta.limit, withOutput);

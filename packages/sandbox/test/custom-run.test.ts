@@ -92,6 +92,14 @@ describe("customRun", () => {
     expect(huge.status).toBe("output_limit");
   });
 
+  it("shows at most 64 KiB of console output even where the exercise allows more", async () => {
+    const chatty = { ...exercise, manifest: { ...exercise.manifest, limits: { ...exercise.manifest.limits, outputBytes: 1_000_000 } } };
+    const r = await customRun(chatty, fn("for (let i = 0; i < 4000; i++) console.log('x'.repeat(50)); return arr;"), { exportName: "sortIt", args: "[[1]]" });
+    expect(r.status).toBe("ok");
+    expect(r.stdout.length).toBeLessThan(64 * 1024 + 100);
+    expect(r.stdout).toMatch(/more characters elided\]$/);
+  });
+
   it("says when a family does not support custom input", async () => {
     const threading = await loadExercise(EXERCISES_DIR, "threading/bank-account");
     const r = await customRun(threading, threading.files["starter.ts"]!, { exportName: "deposit", args: "[1]" });
