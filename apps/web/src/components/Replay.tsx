@@ -28,8 +28,12 @@ export function ReplayButton({ test }: { test: TestReport }) {
   );
 }
 
-/** The page's handler: queues the replay, shows it as the current result when done. */
-export function useReplay(exerciseId: string, getCode: () => string, show: (result: LiveResult) => void): ReplayHandler {
+/**
+ * The page's handler: queues the replay, shows it as the current result when done. `show` gets
+ * `first` on the click; later updates carry the same `replayOf` object, so the page can drop
+ * them once something else (a Run) replaced the result.
+ */
+export function useReplay(exerciseId: string, getCode: () => string, show: (result: LiveResult, first: boolean) => void): ReplayHandler {
   const abort = useRef<AbortController | null>(null);
   useEffect(() => () => abort.current?.abort(), []);
   return useCallback(
@@ -41,16 +45,16 @@ export function useReplay(exerciseId: string, getCode: () => string, show: (resu
       abort.current = controller;
       const replayOf = { test: test.name, seed };
       const base = { kind: "run" as const, score: null, maxScore: null, replayOf };
-      show({ ...base, status: "queued", report: null });
+      show({ ...base, status: "queued", report: null }, true);
       void (async () => {
         try {
           const id = await startReplay(exerciseId, { code: getCode(), test: test.name, seed });
-          const view = await followCustomRun(id, (status) => show({ ...base, status: status === "running" ? "running" : "queued", report: null }), controller.signal);
+          const view = await followCustomRun(id, (status) => show({ ...base, status: status === "running" ? "running" : "queued", report: null }, false), controller.signal);
           if (controller.signal.aborted) return;
-          if (view.status === "error" || !view.report) show({ ...base, status: "error", report: null, error: view.message ?? "The replay could not run; try again." });
-          else show({ ...base, status: "graded", report: view.report as GradeReport, score: view.report.score, maxScore: view.report.maxScore });
+          if (view.status === "error" || !view.report) show({ ...base, status: "error", report: null, error: view.message ?? "The replay could not run; try again." }, false);
+          else show({ ...base, status: "graded", report: view.report as GradeReport, score: view.report.score, maxScore: view.report.maxScore }, false);
         } catch (error) {
-          if (!controller.signal.aborted) show({ ...base, status: "error", report: null, error: errorMessage(error) });
+          if (!controller.signal.aborted) show({ ...base, status: "error", report: null, error: errorMessage(error) }, false);
         }
       })();
     },

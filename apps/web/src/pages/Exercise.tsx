@@ -170,9 +170,9 @@ function Workspace({ exercise, assignmentId, staff }: { exercise: ExerciseDetail
   const compileError = result?.report?.compileError;
   const declarations = useMemo(() => exercise.declarations ?? {}, [exercise.declarations]);
   const getCode = useCallback(() => codeRef.current, []);
-  const showReplay = useCallback((r: LiveResult) => {
-    follower.current?.stop();
-    setResult(r);
+  const showReplay = useCallback((r: LiveResult, first: boolean) => {
+    if (first) follower.current?.stop();
+    setResult((prev) => (first || prev?.replayOf === r.replayOf ? r : prev));
   }, []);
   const replay = useReplay(exercise.id, getCode, showReplay);
 
