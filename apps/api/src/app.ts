@@ -19,6 +19,7 @@ import { exerciseRoutes } from "./routes/exercises.ts";
 import { submissionRoutes } from "./routes/submissions.ts";
 import { authoringRoutes } from "./routes/authoring.ts";
 import { regradeRoutes } from "./routes/regrades.ts";
+import { customRunRoutes } from "./routes/custom-runs.ts";
 import { webPlugin } from "./plugins/web.ts";
 import { liveStreamsPlugin } from "./grading/live-streams.ts";
 import { ltiServicesPlugin, type LtiServicesOptions } from "./lti/services/plugin.ts";
@@ -75,6 +76,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(regradeRoutes);
   await app.register(ltiServicesPlugin, { databaseUrl: deps.databaseUrl ?? deps.config.databaseUrl ?? "", ...deps.ltiServices });
   await app.register(ltiServiceRoutes);
+  await app.register(customRunRoutes);
   await app.register(webPlugin);
   return app;
 }

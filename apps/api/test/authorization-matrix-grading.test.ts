@@ -38,6 +38,7 @@ let files: Record<string, string>;
 let authored: string;
 let studentSubmission: string;
 let regradeId: string;
+let studentCustomRun: string;
 let zip: Buffer;
 let counter = 0;
 const fresh = (prefix: string) => `sorting/${prefix}-${++counter}`;
@@ -99,6 +100,9 @@ beforeAll(async () => {
   expect(draft.statusCode).toBe(201);
   regradeId = (await t.app.inject({ method: "POST", url: `/api/exercises/${REPO_EX}/regrade`, headers: browsers.owner.headers() })).json().id as string;
   zip = (await t.app.inject({ method: "GET", url: `/api/exercises/${REPO_EX}/archive`, headers: browsers.owner.headers() })).rawPayload;
+  const custom = await t.app.inject({ method: "POST", url: `/api/exercises/${REPO_EX}/custom-runs`, headers: browsers.student.headers(), payload: { code: CODE, exportName: "sortIt", args: "[[2, 1]]" } });
+  expect(custom.statusCode).toBe(202);
+  studentCustomRun = (custom.json() as { id: string }).id;
 });
 afterAll(() => t.close());
 
@@ -107,6 +111,10 @@ const DRAFT = "sorting/owners-draft";
 /** Each caller's earlier runs are done, so the in-flight cap never decides a case. */
 const settle = async (who: Who) => {
   if (who !== "anon" && who !== "revoked") await t.prisma.submission.updateMany({ where: { userId: users[who].id, status: { in: ["queued", "running"] } }, data: { status: "error" } });
+};
+/** The same for custom runs, which live in the queue (no grader runs here). */
+const settleCustom = async (who: Who) => {
+  if (who !== "anon" && who !== "revoked") await t.prisma.$executeRaw`UPDATE pgboss.job SET state = 'cancelled' WHERE name = 'custom-run' AND data->>'userId' = ${users[who].id} AND state < 'completed'`;
 };
 
 //                      anon student outsider owner other admin co revoked
@@ -138,6 +146,29 @@ const CASES: Case[] = [
     prepare: async (who) => (await settle(who), { url: `/api/exercises/${REPO_EX}/submissions`, payload: { code: CODE } }),
     expect: [401, 202, 202, 202, 202, 202, 202, 401],
   },
+  {
+    route: "POST /api/exercises/{id}/custom-runs",
+    prepare: async (who) => (await settleCustom(who), { url: `/api/exercises/${REPO_EX}/custom-runs`, payload: { code: CODE, exportName: "sortIt", args: "[[3, 1, 2]]" } }),
+    expect: [401, 202, 202, 202, 202, 202, 202, 401],
+  },
+  {
+    route: "POST /api/exercises/{id}/custom-runs",
+    prepare: async (who) => (await settleCustom(who), { url: `/api/exercises/${encodeURIComponent(DRAFT)}/custom-runs`, payload: { code: CODE, exportName: "sortIt", args: "[]" } }),
+    expect: UNPUBLISHED(202),
+  },
+  // tiny-sort is a sorting exercise: past authorization, a replay is refused as unsupported (422).
+  {
+    route: "POST /api/exercises/{id}/replays",
+    prepare: async () => ({ url: `/api/exercises/${REPO_EX}/replays`, payload: { code: CODE, test: "sorts a small array", seed: "r-1" } }),
+    expect: [401, 422, 422, 422, 422, 422, 422, 401],
+  },
+  {
+    route: "POST /api/exercises/{id}/replays",
+    prepare: async () => ({ url: `/api/exercises/${encodeURIComponent(DRAFT)}/replays`, payload: { code: CODE, test: "sorts a small array", seed: "r-1" } }),
+    expect: UNPUBLISHED(422),
+  },
+  // A custom run is its owner's only: not even staff or admins see it (it is not coursework).
+  { route: "GET /api/custom-runs/{id}", prepare: async () => ({ url: `/api/custom-runs/${studentCustomRun}` }), expect: [401, 200, 404, 404, 404, 404, 404, 401] },
   { route: "GET /api/exercises/{id}/submissions", prepare: async () => ({ url: `/api/exercises/${REPO_EX}/submissions` }), expect: USERS },
   { route: "GET /api/submissions/{id}", prepare: async () => ({ url: `/api/submissions/${studentSubmission}` }), expect: OWN_WORK },
   { route: "GET /api/submissions/{id}", prepare: async () => ({ url: `/api/submissions/${studentRun}` }), expect: OWN_WORK },

@@ -2,11 +2,12 @@
 // jobs with fetch() until the queue is empty or it is busy, and grades up to `concurrency` at
 // once. A slow poll is the safety net for a missed notification.
 import { createPrisma } from "@autograder/db";
-import { createBoss, createNotifier, GRADING_QUEUE, JobLeases, JOBS_CHANNEL, listen, VALIDATION_QUEUE } from "@autograder/queue";
+import { createBoss, createNotifier, CUSTOM_RUN_QUEUE, GRADING_QUEUE, JobLeases, JOBS_CHANNEL, listen, VALIDATION_QUEUE } from "@autograder/queue";
 import { ContractError, GraderWorkerEnv, parseEnv } from "@autograder/shared/contracts";
 import { gradeSubmission, writeFailure } from "./grade-submission.ts";
 import { parseJobPayload, type JobQueue } from "./job-payload.ts";
 import { validateVersion } from "./validate-version.ts";
+import { runCustomJob } from "./custom-run-job.ts";
 
 export type WorkerMessage = { type: "started" | "finished"; queue: string; jobId: string; submissionId?: string } | { type: "ready" };
 
@@ -65,6 +66,10 @@ async function work(queue: JobQueue, job: Job): Promise<void> {
       process.stderr.write(`grader worker: ${payload.message}\n`);
       throw payload;
     }
+    if (payload.queue === CUSTOM_RUN_QUEUE) {
+      await boss.complete(queue, job.id, await runCustomJob(prisma, payload.data));
+      return;
+    }
     if (payload.queue === GRADING_QUEUE) await gradeJob(job, payload.data.submissionId);
     else await validateVersion(prisma, payload.data.versionId);
     await boss.complete(queue, job.id);
@@ -88,7 +93,7 @@ async function drain(): Promise<void> {
   draining = true;
   try {
     // Gradings first: students wait on them; validations are an instructor's background work.
-    for (const queue of [GRADING_QUEUE, VALIDATION_QUEUE] as const) {
+    for (const queue of [GRADING_QUEUE, CUSTOM_RUN_QUEUE, VALIDATION_QUEUE] as const) {
       while (!stopping && inFlight < concurrency) {
         const jobs = await boss.fetch<unknown>(queue, { batchSize: concurrency - inFlight, includeMetadata: true });
         if (jobs.length === 0) break;

@@ -5,6 +5,7 @@ import PgBoss from "pg-boss";
 import pg from "pg";
 import type { GradingJob, SubmissionEvent, ValidationJob } from "@autograder/shared/contracts";
 import { LTI_QUEUE_OPTIONS, LTI_QUEUES } from "./lti.ts";
+import { CUSTOM_RUN_QUEUE, CUSTOM_RUN_RETRY } from "./custom-runs.ts";
 
 export const GRADING_QUEUE = "grading";
 /** Validation of an authored exercise version (reference, starter, mutants), in the grader. */
@@ -44,6 +45,7 @@ export async function installQueue(databaseUrl: string): Promise<void> {
   for (const name of LTI_QUEUES) {
     if ((await boss.getQueue(name)) === null) await boss.createQueue(name, { name, ...LTI_QUEUE_OPTIONS });
   }
+  if ((await boss.getQueue(CUSTOM_RUN_QUEUE)) === null) await boss.createQueue(CUSTOM_RUN_QUEUE, { name: CUSTOM_RUN_QUEUE, ...CUSTOM_RUN_RETRY });
   await boss.stop({ graceful: false, wait: true });
 }
 
@@ -118,3 +120,4 @@ export function listen(databaseUrl: string, channel: string, onMessage: (payload
 export { PgBoss };
 export { JobLeases, reapOrphanedJobs, unqueuedSubmissions, LEASE_GRACE_SECONDS, UNQUEUED_AFTER_SECONDS, type ReapedJob } from "./leases.ts";
 export * from "./lti.ts";
+export { admitCustomRun, CUSTOM_RUN_QUEUE, CUSTOM_RUN_RETRY, type CustomRunAdmission } from "./custom-runs.ts";

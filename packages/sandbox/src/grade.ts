@@ -7,6 +7,7 @@ import { JudgeSession, type TestInfo, type TestOutcome } from "./judge-session.t
 import { runParallel } from "./parallel.ts";
 import { clampMs } from "./limits.ts";
 import { trackArrays } from "./track-arrays.ts";
+import { decode, encode } from "./isolate/codec.ts";
 import { platformModule } from "./platform.ts";
 import { boundReport, capText, MAX_MESSAGE_CHARS } from "./report-bounds.ts";
 import { limitReply, StudentSession, type StudentProgram } from "./student-session.ts";
@@ -18,6 +19,12 @@ export interface GradeOptions {
   mode?: "run" | "submit";
   /** Stop at the first failed test; the rest are reported not run (exercises:quality). */
   failFast?: boolean;
+  /**
+   * Replay: run only the visible test named `test`, with every `drive("explore", ...)` of it
+   * replaced by `drive("replay", ...)` on `seed` (a threading schedule seed): exactly that
+   * interleaving, against the current code. Hidden tests are never run this way.
+   */
+  replay?: { test: string; seed: string };
 }
 
 const FAMILY_MODULE: Record<string, PlatformModuleName | undefined> = { sockets: "socket", threading: "threading", sorting: undefined };
@@ -129,8 +136,11 @@ export async function grade(exercise: Exercise, source: string, options: GradeOp
   const familyModule = shared.modules.find((m) => m.name === FAMILY_MODULE[exercise.manifest.family])?.name;
   const judgeHost = {
     call: async (name: string, argsText: string, optionsText: string) => (session ? watch(await session.call(name, argsText, optionsText, remaining())) : limitReply("error", "no student session")),
-    drive: async (driver: string, argsText: string) =>
-      session && familyModule ? watch(await session.drive(familyModule, driver, argsText, remaining())) : limitReply("error", "this exercise has no platform driver"),
+    drive: async (driver: string, argsText: string) => {
+      if (!session || !familyModule) return limitReply("error", "this exercise has no platform driver");
+      const [name, args] = options.replay && driver === "explore" ? replayDrive(argsText, options.replay.seed) : [driver, argsText];
+      return watch(await session.drive(familyModule, name, args, remaining()));
+    },
     parallel: async (name: string, optionsText: string) => {
       const { reply, output } = await runParallel(program, name, optionsText, remaining());
       threadOutput += output;
@@ -160,7 +170,8 @@ export async function grade(exercise: Exercise, source: string, options: GradeOp
     return emptyReport(exercise, "error", started, judgeOrError.message);
   }
   const judge = judgeOrError;
-  const selected = judge.tests.map((info, index) => ({ info, index })).filter(({ info }) => options.mode !== "run" || !info.hidden);
+  const selected = judge.tests.map((info, index) => ({ info, index })).filter(({ info }) => (options.mode !== "run" && !options.replay) || !info.hidden)
+    .filter(({ info }) => !options.replay || info.name === options.replay.test);
   const notRun = (info: TestInfo, why: string): TestReport => ({ name: info.name, hidden: info.hidden, passed: false, points: 0, maxPoints: info.weight, message: info.hidden ? (info.hint ?? HIDDEN_FAILED) : `Not run: ${why}`, durationMs: 0 });
   const runOrder = [...selected.filter(({ info }) => !info.hidden), ...selected.filter(({ info }) => info.hidden)];
   const reports: TestReport[] = [];
@@ -238,6 +249,13 @@ export async function grade(exercise: Exercise, source: string, options: GradeOp
     stdout,
     ...(stopped ? { message: stopped.message } : {}),
   });
+}
+
+/** An explore call of the judge turned into a replay of one seed (same scenario, params and step budget). */
+function replayDrive(argsText: string, seed: string): [string, string] {
+  const [scenario, params, exploreOptions] = decode(argsText) as [unknown, unknown, unknown];
+  const maxSteps = typeof exploreOptions === "object" && exploreOptions !== null ? (exploreOptions as { maxSteps?: unknown }).maxSteps : undefined;
+  return ["replay", encode([scenario, params, { seed, ...(typeof maxSteps === "number" ? { maxSteps } : {}) }])];
 }
 
 function overallStatus(reports: TestReport[], stopped: { status: Verdict } | undefined): Verdict {

@@ -4,3 +4,4 @@ export { platformModule, platformModuleNames, registerPlatformModule } from "./p
 export { describeExercise, type ExerciseDescription } from "./describe.ts";
 export { validateExercise, type ValidationResult, type ValidationCheck } from "./validate.ts";
 export { measureAuthorQuality, AUTHOR_QUALITY_SAMPLE } from "./quality/author-quality.ts";
+export { customRun, type CustomRunRequest } from "./custom-run.ts";

@@ -28,6 +28,10 @@ export const ERRORS = {
     status: 422,
     message: "This exercise has no published version; publish a valid version before assigning it.",
   },
+  CUSTOM_RUN_UNSUPPORTED: {
+    status: 422,
+    message: "Custom input is not available for this exercise's family; use Run instead.",
+  },
   ASSIGNMENT_CLOSED: { status: 422, message: "This assignment is not open for submissions." },
   RATE_LIMITED: { status: 429, message: "Too many requests; wait a moment and try again." },
   TOO_MANY_IN_FLIGHT: {

@@ -40,8 +40,8 @@ export interface TestDetails {
   diff?: string;
   /** Data for the web app's pictures; `kind` says which picture. */
   visualization?: { kind: "sorting" | "network" | "schedule"; data: unknown };
-  /** Replay seed of a failing schedule or network run. */
-  seed?: number;
+  /** Replay seed of a failing schedule ("r-123", "p3k40-7") or network run. */
+  seed?: number | string;
 }
 
 export interface GradeReport {

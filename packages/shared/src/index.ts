@@ -5,3 +5,4 @@ export * from "./web-api.ts";
 export * from "./visualization.ts";
 export * from "./api-exercises.ts";
 export * from "./limits.ts";
+export * from "./custom-run.ts";

@@ -3,8 +3,8 @@
 import { EventEmitter } from "node:events";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
-import { createBoss, createNotifier, enqueueGrading, enqueueValidation, listen, notifySubmission, SUBMISSIONS_CHANNEL } from "@autograder/queue";
-import { parseJsonContract, SubmissionEvent } from "@autograder/shared/contracts";
+import { admitCustomRun, createBoss, createNotifier, CUSTOM_RUN_QUEUE, enqueueGrading, enqueueValidation, JOBS_CHANNEL, listen, notifySubmission, SUBMISSIONS_CHANNEL, type CustomRunAdmission } from "@autograder/queue";
+import { parseJsonContract, SubmissionEvent, type CustomRunJob } from "@autograder/shared/contracts";
 
 export interface GradingQueue {
   /** `round` tells gradings of one submission apart (a regrade is a new round). */
@@ -13,6 +13,10 @@ export interface GradingQueue {
   enqueueValidation(versionId: string): Promise<void>;
   /** Calls `onEvent` for each status change of one submission; returns the unsubscribe. */
   subscribe(submissionId: string, onEvent: (event: SubmissionEvent) => void): () => void;
+  /** Queues a custom run or replay within the user's limits (counted in the queue itself). */
+  enqueueCustomRun(job: CustomRunJob, limits: { inFlight: number; perMinute: number }): Promise<CustomRunAdmission>;
+  /** A custom-run job as pg-boss keeps it (state, data, output), or null. */
+  customRunJob(id: string): Promise<{ state: string; data: unknown; output: unknown } | null>;
 }
 
 declare module "fastify" {
@@ -58,6 +62,17 @@ export const gradingQueuePlugin = fp(async (app: FastifyInstance, options: { dat
     async enqueueValidation(versionId) {
       await booted();
       await enqueueValidation(boss, notifier, versionId);
+    },
+    async enqueueCustomRun(job, limits) {
+      await booted();
+      const admitted = await admitCustomRun(boss, notifier, job, limits);
+      if ("id" in admitted) await notifier.query("SELECT pg_notify($1, $2)", [JOBS_CHANNEL, CUSTOM_RUN_QUEUE]);
+      return admitted;
+    },
+    async customRunJob(id) {
+      await booted();
+      const job = await boss.getJobById<unknown>(CUSTOM_RUN_QUEUE, id, { includeArchive: true });
+      return job === null ? null : { state: job.state, data: job.data, output: job.output };
     },
     subscribe(submissionId, onEvent) {
       events.on(submissionId, onEvent);

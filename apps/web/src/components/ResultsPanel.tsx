@@ -5,6 +5,7 @@ import { NetworkView } from "./NetworkView.tsx";
 import { ScheduleView } from "./ScheduleView.tsx";
 import { SortingView } from "./SortingView.tsx";
 import { latePenaltyText, type LateRules } from "../late.ts";
+import { ReplayButton } from "./Replay.tsx";
 
 export const VERDICT_TEXT: Record<string, string> = {
   passed: "All tests passed",
@@ -103,6 +104,7 @@ function TestItem({ test }: { test: TestReport }) {
             </p>
           ) : null}
           {!test.hidden && hasViz ? <Visualization test={test} /> : null}
+          {failed && !test.hidden ? <ReplayButton test={test} /> : null}
           {test.passed && !test.hidden && !hasViz && !d?.input ? <p className="muted">Passed in {test.durationMs} ms.</p> : null}
         </div>
       </details>
@@ -157,6 +159,8 @@ export interface LiveResult {
   error?: string;
   latePenaltyPercent?: number;
   submittedAt?: string;
+  /** A replay of one test on one schedule seed (components/Replay.tsx). */
+  replayOf?: { test: string; seed: string };
 }
 
 export function ResultsPanel({ result, lateRules = null }: { result: LiveResult | null; lateRules?: LateRules | null }) {
@@ -174,7 +178,7 @@ export function ResultsPanel({ result, lateRules = null }: { result: LiveResult 
     <div className="results">
       <div className={`status-line ${verdict === "passed" ? "ok" : pending ? "" : "bad"}`} role="status" aria-live="polite" aria-atomic="true">
         {pending ? <span className="spinner" aria-hidden="true" /> : null}
-        <strong>{result.kind === "submit" ? "Submission" : "Run"}:</strong>{" "}
+        <strong>{result.replayOf ? `Replay of seed ${result.replayOf.seed} (${result.replayOf.test})` : result.kind === "submit" ? "Submission" : "Run"}:</strong>{" "}
         {status === "graded" ? (verdict ? (VERDICT_TEXT[verdict] ?? verdict) : "Graded") : STATUS_TEXT[status]}
         {status === "graded" && pct !== null ? (
           <span className="score" data-testid="score">

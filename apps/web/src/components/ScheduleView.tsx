@@ -11,9 +11,15 @@ const LABEL = 110;
 const opClass = (op: string) =>
   /acquire|lock|wait/.test(op) ? "op-lock" : /release|notify|signal|set/.test(op) ? "op-release" : /raise|error|deadlock/.test(op) ? "op-error" : /get|put|read|write/.test(op) ? "op-data" : "op-other";
 
+/** Where the timeline opens: on the step that failed (the last raise, error or deadlock), else at the end. */
+export function failingStep(steps: ScheduleVisualizationData["steps"]): number {
+  for (let k = steps.length - 1; k >= 0; k--) if (/raise|error|deadlock|timeout/.test(steps[k]?.op ?? "")) return k + 1;
+  return steps.length;
+}
+
 export function ScheduleView({ data }: { data: ScheduleVisualizationData }) {
   const steps = data.steps;
-  const player = usePlayer(steps.length, 450, steps.length);
+  const player = usePlayer(steps.length, 450, failingStep(steps));
   const scroller = useRef<HTMLDivElement>(null);
   const laneOf = new Map(data.threads.map((t, i) => [t, i]));
   const width = LABEL + steps.length * CELL + 10;

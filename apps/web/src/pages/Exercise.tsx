@@ -15,6 +15,8 @@ import { AuthoringPanel } from "./Authoring.tsx";
 import { latePolicyText } from "./Course.tsx";
 import { codeSize, utf8Bytes } from "../code-size.ts";
 import { latePenaltyText, type LateRules } from "../late.ts";
+import { CustomRunPanel } from "../components/CustomRun.tsx";
+import { ReplayContext, useReplay } from "../components/Replay.tsx";
 
 const CodeEditor = lazy(() => import("../editor/CodeEditor.tsx"));
 const DiffEditor = lazy(() => import("../editor/DiffEditor.tsx"));
@@ -167,6 +169,12 @@ function Workspace({ exercise, assignmentId, staff }: { exercise: ExerciseDetail
   const tooLarge = size.level === "over";
   const compileError = result?.report?.compileError;
   const declarations = useMemo(() => exercise.declarations ?? {}, [exercise.declarations]);
+  const getCode = useCallback(() => codeRef.current, []);
+  const showReplay = useCallback((r: LiveResult, first: boolean) => {
+    if (first) follower.current?.stop();
+    setResult((prev) => (first || prev?.replayOf === r.replayOf ? r : prev));
+  }, []);
+  const replay = useReplay(exercise.id, getCode, showReplay);
 
   return (
     <div className="workspace">
@@ -277,7 +285,13 @@ function Workspace({ exercise, assignmentId, staff }: { exercise: ExerciseDetail
         ) : null}
         <section className="results-pane" aria-label="Results">
           <h2 className="small-title">Results</h2>
-          <ResultsPanel result={result} lateRules={lateRules} />
+          <ReplayContext.Provider value={exercise.family === "threading" ? replay : null}>
+            <ResultsPanel result={result} lateRules={lateRules} />
+          </ReplayContext.Provider>
+        </section>
+        <section className="results-pane" aria-label="Custom input">
+          <h2 className="small-title">Custom input</h2>
+          <CustomRunPanel exercise={exercise} getCode={getCode} />
         </section>
       </section>
     </div>

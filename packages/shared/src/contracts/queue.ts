@@ -1,5 +1,7 @@
 // Payloads of the grading queues (pg-boss jobs) and of the submission-events NOTIFY channel.
 import { Type, type Static } from "typebox";
+import { CustomRunResult } from "../custom-run.ts";
+import { GradeReport } from "./report.ts";
 
 export const GradingJob = Type.Object({ submissionId: Type.String({ format: "uuid" }) });
 export type GradingJob = Static<typeof GradingJob>;
@@ -21,3 +23,33 @@ export type LtiScoreSyncJob = Static<typeof LtiScoreSyncJob>;
 /** LTI roster: fetch a context's members from the LMS (NRPS). */
 export const LtiRosterSyncJob = Type.Object({ ltiContextId: Type.String({ format: "uuid" }) });
 export type LtiRosterSyncJob = Static<typeof LtiRosterSyncJob>;
+/**
+ * A custom run (one export on typed arguments) or a replay (one visible test on one schedule
+ * seed): not a submission, no grade; request and result live in the pg-boss job only.
+ */
+export const CustomRunJob = Type.Union([
+  Type.Object({
+    kind: Type.Literal("call"),
+    userId: Type.String({ format: "uuid" }),
+    exerciseVersionId: Type.String({ format: "uuid" }),
+    code: Type.String({ maxLength: 65_536 }),
+    exportName: Type.String({ maxLength: 100 }),
+    args: Type.String({ maxLength: 16_384 }),
+  }),
+  Type.Object({
+    kind: Type.Literal("replay"),
+    userId: Type.String({ format: "uuid" }),
+    exerciseVersionId: Type.String({ format: "uuid" }),
+    code: Type.String({ maxLength: 65_536 }),
+    test: Type.String({ maxLength: 300 }),
+    seed: Type.String({ maxLength: 40 }),
+  }),
+]);
+export type CustomRunJob = Static<typeof CustomRunJob>;
+
+/** What the grader stores as a custom-run job's output. */
+export const CustomRunOutput = Type.Union([
+  Type.Object({ kind: Type.Literal("call"), result: CustomRunResult }),
+  Type.Object({ kind: Type.Literal("replay"), report: GradeReport }),
+]);
+export type CustomRunOutput = Static<typeof CustomRunOutput>;

@@ -14,7 +14,8 @@ export const TestDetails = Type.Object({
   actual: Type.Optional(Type.Unknown()),
   diff: Type.Optional(Type.String()),
   visualization: Type.Optional(Type.Object({ kind: Type.Union([Type.Literal("sorting"), Type.Literal("network"), Type.Literal("schedule")]), data: Type.Unknown() })),
-  seed: Type.Optional(Type.Number()),
+  /** A schedule seed ("r-123", "p3k40-7") or a network seed. */
+  seed: Type.Optional(Type.Union([Type.Number(), Type.String({ maxLength: 100 })])),
 });
 
 export const TestReport = Type.Object({
