@@ -3,7 +3,7 @@
 import { EventEmitter } from "node:events";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
-import { createBoss, createNotifier, enqueueGrading, enqueueValidation, listen, notifySubmission, SUBMISSIONS_CHANNEL } from "@autograder/queue";
+import { createBoss, createNotifier, enqueueGrading, enqueueRegrade, enqueueValidation, listen, notifySubmission, SUBMISSIONS_CHANNEL } from "@autograder/queue";
 import { parseJsonContract, SubmissionEvent } from "@autograder/shared/contracts";
 
 export interface GradingQueue {
@@ -11,6 +11,8 @@ export interface GradingQueue {
   enqueue(submissionId: string, userId: string, round?: number | string): Promise<void>;
   /** Queues the validation of an exercise version (run by the grader workers). */
   enqueueValidation(versionId: string): Promise<void>;
+  /** Queues a regrade run's job (the grader resets and queues its submissions). */
+  enqueueRegrade(runId: string): Promise<void>;
   /** Calls `onEvent` for each status change of one submission; returns the unsubscribe. */
   subscribe(submissionId: string, onEvent: (event: SubmissionEvent) => void): () => void;
 }
@@ -58,6 +60,10 @@ export const gradingQueuePlugin = fp(async (app: FastifyInstance, options: { dat
     async enqueueValidation(versionId) {
       await booted();
       await enqueueValidation(boss, notifier, versionId);
+    },
+    async enqueueRegrade(runId) {
+      await booted();
+      await enqueueRegrade(boss, notifier, runId);
     },
     subscribe(submissionId, onEvent) {
       events.on(submissionId, onEvent);
