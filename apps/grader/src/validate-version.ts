@@ -20,11 +20,16 @@ export async function validateVersion(prisma: PrismaClient, versionId: string): 
   const version = await prisma.exerciseVersion.findUnique({ where: { id: versionId } });
   if (version === null || version.validation !== "pending") return;
   let result: ValidationResult;
-  let catalog: object | undefined;
+  let manifest: object | undefined;
+  // Progress for the author's page (GET /api/exercises/:id/validation reads it).
+  const progress = async (done: number, total: number): Promise<void> => {
+    await prisma.exerciseVersion.updateMany({ where: { id: versionId, validation: "pending" }, data: { validationDone: done, validationTotal: total } });
+  };
   try {
     const exercise = buildExercise(version.exerciseId, parseContract(StoredFiles, version.files, `exercise version ${versionId} files`));
-    result = await validateExercise(exercise);
-    if (result.ok) catalog = await describeExercise(exercise);
+    result = await validateExercise(exercise, 1, progress);
+    // The stored manifest is the one just parsed from the files, with the catalog students see.
+    if (result.ok) manifest = { ...exercise.manifest, catalog: await describeExercise(exercise) };
   } catch (error) {
     result = { exerciseId: version.exerciseId, ok: false, checks: [{ what: "format", ok: false, detail: instructorDetail(versionId, error) }], visibleTests: 0, hiddenTests: 0, durationMs: 0 };
   }
@@ -33,7 +38,7 @@ export async function validateVersion(prisma: PrismaClient, versionId: string): 
     data: {
       validation: result.ok ? "valid" : "invalid",
       validationReport: result as unknown as object,
-      ...(catalog ? { manifest: { ...(version.manifest as object), catalog } } : {}),
+      ...(manifest ? { manifest } : {}),
     },
   });
 }
