@@ -86,7 +86,7 @@ export interface RegradeProgress {
   failed: number;
   skipped: number;
   finished: boolean;
-  /** Once finished: how final scores moved (a missing score counts as 0 for the direction). */
+  /** Once finished: how final scores moved (a missing score counts as 0); `changes` lists the ups and downs. */
   summary: { up: number; down: number; unchanged: number; changes: GradeChange[] } | null;
 }
 
@@ -100,15 +100,18 @@ interface Counts {
 export async function regradeProgress(prisma: PrismaClient, runId: string): Promise<RegradeProgress | null> {
   const run = await prisma.regradeRun.findUnique({ where: { id: runId } });
   if (run === null) return null;
+  // A reset clears the result, so a reset item whose submission has one again was regraded
+  // (no clocks compared: the job and the graders may run on different machines).
   const [counts] = await prisma.$queryRaw<Counts[]>`
-    SELECT count(*) FILTER (WHERE NOT i.skipped AND s.status = 'graded' AND s."gradedAt" >= i."resetAt") AS done,
-           count(*) FILTER (WHERE NOT i.skipped AND s.status = 'error' AND s."gradedAt" >= i."resetAt") AS failed,
+    SELECT count(*) FILTER (WHERE NOT i.skipped AND i."resetAt" IS NOT NULL AND s.status = 'graded') AS done,
+           count(*) FILTER (WHERE NOT i.skipped AND i."resetAt" IS NOT NULL AND s.status = 'error') AS failed,
            count(*) FILTER (WHERE i.skipped) AS skipped
       FROM "RegradeItem" i JOIN "Submission" s ON s.id = i."submissionId"
      WHERE i."runId" = ${runId}::uuid`;
-  const done = Number(counts?.done ?? 0);
-  const failed = Number(counts?.failed ?? 0);
   const skipped = Number(counts?.skipped ?? 0);
+  // A finished run keeps its counts, whatever later regrades do to its submissions.
+  const done = run.finishedAt !== null ? run.done : Number(counts?.done ?? 0);
+  const failed = run.finishedAt !== null ? run.failed : Number(counts?.failed ?? 0);
   const items = await prisma.regradeItem.count({ where: { runId } });
   const finished = run.finishedAt !== null || done + failed + skipped >= items;
   if (finished && run.finishedAt === null) {
@@ -144,15 +147,25 @@ async function summaryOf(prisma: PrismaClient, runId: string): Promise<NonNullab
     if (delta > 0) summary.up++;
     else if (delta < 0) summary.down++;
     else summary.unchanged++;
-    if (delta !== 0 || i.before !== i.after) {
+    if (delta !== 0) {
       summary.changes.push({ submissionId: i.submissionId, userId: i.submission.userId, userName: i.submission.user.name, assignmentId: i.submission.assignmentId, before: i.before, after: i.after });
     }
   }
   return summary;
 }
 
+/**
+ * A run unfinished this long no longer holds back a new one (its job may have failed for good,
+ * or a submission be stuck); a new run is safe anyway: it skips what is still being regraded.
+ */
+export const STALE_RUN_MS = 30 * 60_000;
+
 /** The run still going for this exercise and requester, if any (asking again answers it). */
-export async function unfinishedRun(db: Db, exerciseId: string, requestedById: string): Promise<string | null> {
-  const run = await db.regradeRun.findFirst({ where: { exerciseId, requestedById, finishedAt: null }, orderBy: { createdAt: "desc" }, select: { id: true } });
+export async function unfinishedRun(db: Db, exerciseId: string, requestedById: string, now = new Date()): Promise<string | null> {
+  const run = await db.regradeRun.findFirst({
+    where: { exerciseId, requestedById, finishedAt: null, createdAt: { gt: new Date(now.getTime() - STALE_RUN_MS) } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true },
+  });
   return run?.id ?? null;
 }
