@@ -80,7 +80,8 @@ async function publishChangedTests(): Promise<void> {
 }
 
 describe("regrade as a job", () => {
-  it("answers at once, survives an API restart, and summarises the grade changes", async () => {
+  // Two grader starts and eight gradings: longer than the default timeout on a busy machine.
+  it("answers at once, survives an API restart, and summarises the grade changes", { timeout: 240_000 }, async () => {
     await startGrader();
     const ids: string[] = [];
     for (const [i, code] of [GOOD, IDENTITY, EMPTY].entries()) {
@@ -105,7 +106,7 @@ describe("regrade as a job", () => {
     const started = Date.now();
     const post = await app.inject({ method: "POST", url: `/api/exercises/${URL_EX}/regrade`, headers: teacher.headers() });
     expect(post.statusCode).toBe(202);
-    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(Date.now() - started).toBeLessThan(10_000);
     expect(post.json()).toMatchObject({ total: 3, enqueued: 0, done: 0, finished: false, summary: null });
     const runId = post.json().id as string;
     // Asking again while it runs answers the same run (merged, not a second regrade).
@@ -141,7 +142,7 @@ describe("regrade as a job", () => {
     await until(async () => (await app.inject({ method: "GET", url: `/api/regrades/${next.json().id}`, headers: teacher.headers() })).json(), (p) => p.finished === true);
   });
 
-  it("an admin's run and an instructor's at once: both finish, no submission is graded twice at once", async () => {
+  it("an admin's run and an instructor's at once: both finish, no submission is graded twice at once", { timeout: 120_000 }, async () => {
     const [a, b] = await Promise.all([
       app.inject({ method: "POST", url: `/api/exercises/${URL_EX}/regrade`, headers: teacher.headers() }),
       app.inject({ method: "POST", url: `/api/exercises/${URL_EX}/regrade`, headers: admin.headers() }),
