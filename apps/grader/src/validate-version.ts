@@ -21,9 +21,16 @@ export async function validateVersion(prisma: PrismaClient, versionId: string): 
   if (version === null || version.validation !== "pending") return;
   let result: ValidationResult;
   let manifest: object | undefined;
-  // Progress for the author's page (GET /api/exercises/:id/validation reads it).
+  // Progress for the author's page (GET /api/exercises/:id/validation reads it). Two jobs of one
+  // version may run at once (a validation asked for again while queued): the stored progress is
+  // the furthest of them, so it never goes back.
+  let planned = 0;
   const progress = async (done: number, total: number): Promise<void> => {
-    await prisma.exerciseVersion.updateMany({ where: { id: versionId, validation: "pending" }, data: { validationDone: done, validationTotal: total } });
+    planned = total;
+    await prisma.exerciseVersion.updateMany({
+      where: { id: versionId, validation: "pending", OR: [{ validationDone: { lt: done } }, { validationTotal: 0 }] },
+      data: { validationDone: done, validationTotal: total },
+    });
   };
   try {
     const exercise = buildExercise(version.exerciseId, parseContract(StoredFiles, version.files, `exercise version ${versionId} files`));
@@ -37,6 +44,8 @@ export async function validateVersion(prisma: PrismaClient, versionId: string): 
     where: { id: versionId, validation: "pending" },
     data: {
       validation: result.ok ? "valid" : "invalid",
+      validationDone: planned,
+      validationTotal: planned,
       validationReport: result as unknown as object,
       ...(manifest ? { manifest } : {}),
     },
