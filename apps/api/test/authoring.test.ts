@@ -45,6 +45,28 @@ afterAll(async () => {
 
 const send = (method: "POST" | "PUT" | "GET", url: string, headers: SessionHeaders, payload?: object) => t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
 
+interface ValidationState {
+  versionId: string;
+  validation: "pending" | "valid" | "invalid";
+  done: number;
+  total: number;
+  report: unknown;
+}
+
+/** Starts a validation (the POST answers at once) and follows its progress until it ends. */
+async function validated(headers: SessionHeaders, seen: ValidationState[] = []): Promise<ValidationState> {
+  const started = await send("POST", `/api/exercises/${URL_ID}/validate`, headers);
+  expect(started.statusCode).toBe(200);
+  let state = started.json() as ValidationState;
+  seen.push(state);
+  for (let i = 0; i < 1200 && state.validation === "pending"; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    state = (await send("GET", `/api/exercises/${URL_ID}/validation`, headers)).json() as ValidationState;
+    seen.push(state);
+  }
+  return state;
+}
+
 describe("exercise authoring", () => {
   it("creates an exercise; students cannot create one or see an unpublished one", async () => {
     expect((await send("POST", "/api/exercises", student, { id: ID, files })).statusCode).toBe(403);
@@ -59,27 +81,36 @@ describe("exercise authoring", () => {
   });
 
   it("refuses to publish a version whose reference fails its own tests, with the reason", async () => {
-    const validation = await send("POST", `/api/exercises/${URL_ID}/validate`, teacher);
-    expect(validation.json()).toMatchObject({ validation: "invalid" });
+    expect(await validated(teacher)).toMatchObject({ validation: "invalid" });
     const publish = await send("POST", `/api/exercises/${URL_ID}/publish`, teacher);
     expect(publish.statusCode).toBe(422);
     expect(publish.json().error).toMatchObject({ code: "NOT_PUBLISHABLE" });
     expect(publish.json().error.message).toContain("reference scores 100%");
   });
 
-  it("publishes a fixed version, which students then see", async () => {
+  it("publishes a fixed version, which students then see", { timeout: 120_000 }, async () => {
     const fixed = { ...files, "solution.ts": await readFile(`${TINY}solution.ts`, "utf8") };
     expect((await send("PUT", `/api/exercises/${URL_ID}/files`, otherTeacher, { files: fixed })).statusCode).toBe(403);
+    // No grader for a moment: the POST must answer without waiting for one (a job, not a poll).
+    await grader.stop();
     const saved = await send("PUT", `/api/exercises/${URL_ID}/files`, teacher, { files: fixed });
     expect(saved.json()).toMatchObject({ isNew: true });
-    const validated = (await send("POST", `/api/exercises/${URL_ID}/validate`, teacher)).json();
-    expect(validated).toMatchObject({ validation: "valid" });
-    // The author also gets the exercise's mutation score, as exercises:quality measures it.
-    const quality = validated.report.quality;
+    const first = await send("POST", `/api/exercises/${URL_ID}/validate`, teacher);
+    expect(first.json()).toMatchObject({ versionId: saved.json().versionId, validation: "pending", done: 0, total: 0 });
+    grader = await startSupervisor({ databaseUrl: t.db.url, workers: 1, concurrency: 2, log: () => {} });
+    await grader.ready;
+    // The progress only goes up, to all of it: 3 reference runs, the starter, 1 mutant, then the
+    // generated mutants of the mutation score (advice for the author, as exercises:quality measures it).
+    const progress: ValidationState[] = [];
+    const end = await validated(teacher, progress);
+    const quality = (end.report as { quality: { generated: number; mutants: number; killed: number; equivalent: number; survived: number; survivors: unknown[] } }).quality;
     expect(quality.generated).toBeGreaterThan(0);
     expect(quality.mutants).toBe(Math.min(quality.generated, 24));
     expect(quality.killed + quality.equivalent + quality.survived).toBe(quality.mutants);
     expect(quality.survivors).toHaveLength(quality.survived);
+    expect(end).toMatchObject({ validation: "valid", done: 5 + quality.mutants, total: 5 + quality.mutants });
+    const done = progress.map((v) => v.done);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
     expect((await send("POST", `/api/exercises/${URL_ID}/publish`, teacher)).statusCode).toBe(200);
     const seen = await send("GET", `/api/exercises/${URL_ID}`, student);
     expect(seen.statusCode).toBe(200);
@@ -114,25 +145,20 @@ describe("exercise authoring", () => {
     const current = (await send("GET", `/api/exercises/${URL_ID}/files`, teacher)).json() as { files: Record<string, string> };
     const reweighted = { ...current.files, "tests.ts": current.files["tests.ts"]!.replace("weight: 2", "weight: 4") };
     await send("PUT", `/api/exercises/${URL_ID}/files`, teacher, { files: reweighted });
-    const validated = (await send("POST", `/api/exercises/${URL_ID}/validate`, teacher)).json();
-    expect(validated).toMatchObject({ validation: "valid" });
-    // The author also gets the exercise's mutation score, as exercises:quality measures it.
-    const quality = validated.report.quality;
-    expect(quality.generated).toBeGreaterThan(0);
-    expect(quality.mutants).toBe(Math.min(quality.generated, 24));
-    expect(quality.killed + quality.equivalent + quality.survived).toBe(quality.mutants);
-    expect(quality.survivors).toHaveLength(quality.survived);
+    expect(await validated(teacher)).toMatchObject({ validation: "valid" });
     expect((await send("POST", `/api/exercises/${URL_ID}/publish`, teacher)).statusCode).toBe(200);
     expect((await send("POST", `/api/exercises/${URL_ID}/regrade`, student)).statusCode).toBe(403);
     const started = await send("POST", `/api/exercises/${URL_ID}/regrade`, teacher);
     expect(started.statusCode).toBe(202);
-    expect(started.json()).toMatchObject({ total: 1, finished: false });
+    expect(started.json()).toMatchObject({ total: 1, finished: false, summary: null });
     let progress = started.json() as { id: string; finished: boolean; done: number };
     for (let i = 0; i < 300 && !progress.finished; i++) {
       await new Promise((r) => setTimeout(r, 100));
       progress = (await send("GET", `/api/regrades/${progress.id}`, teacher)).json() as typeof progress;
     }
     expect(progress).toMatchObject({ finished: true, done: 1 });
+    // The identity "sort" fails every test before and after: 0 of 5, then 0 of 7.
+    expect(progress).toMatchObject({ summary: { up: 0, down: 0, unchanged: 1, changes: [] } });
     const after = await t.prisma.submission.findUniqueOrThrow({ where: { id: submissionId }, include: { tests: true } });
     expect(before.maxScore).toBe(5);
     expect(after).toMatchObject({ status: "graded", maxScore: 7 });

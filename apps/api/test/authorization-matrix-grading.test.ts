@@ -174,11 +174,13 @@ const CASES: Case[] = [
   { route: "GET /api/submissions/{id}", prepare: async () => ({ url: `/api/submissions/${studentRun}` }), expect: OWN_WORK },
   { route: "GET /api/submissions/{id}/events", prepare: async () => ({ url: `/api/submissions/${studentSubmission}/events` }), expect: OWN_WORK },
   { route: "POST /api/exercises/{id}/regrade", prepare: async () => ({ url: `/api/exercises/${REPO_EX}/regrade` }), expect: [401, 403, 403, 202, 202, 202, 202, 401] },
+  { route: "GET /api/exercises/{id}/regrade", prepare: async () => ({ url: `/api/exercises/${REPO_EX}/regrade` }), expect: STAFF },
   { route: "GET /api/regrades/{id}", prepare: async () => ({ url: `/api/regrades/${regradeId}` }), expect: [401, 403, 403, 200, 404, 200, 404, 401] },
   { route: "POST /api/exercises", prepare: async () => ({ url: "/api/exercises", payload: { id: fresh("new"), files } }), expect: [401, 403, 403, 201, 201, 201, 201, 401] },
   { route: "GET /api/exercises/{id}/files", prepare: async () => ({ url: `/api/exercises/${A()}/files` }), expect: AUTHOR },
   { route: "PUT /api/exercises/{id}/files", prepare: async () => ({ url: `/api/exercises/${A()}/files`, payload: { files } }), expect: AUTHOR },
   { route: "POST /api/exercises/{id}/validate", prepare: async () => ({ url: `/api/exercises/${A()}/validate` }), expect: AUTHOR },
+  { route: "GET /api/exercises/{id}/validation", prepare: async () => ({ url: `/api/exercises/${A()}/validation` }), expect: AUTHOR },
   { route: "POST /api/exercises/{id}/publish", prepare: async () => ({ url: `/api/exercises/${A()}/publish` }), expect: AUTHOR },
   { route: "GET /api/exercises/{id}/archive", prepare: async () => ({ url: `/api/exercises/${REPO_EX}/archive` }), expect: STAFF },
   {

@@ -1,5 +1,5 @@
 // Regrades under concurrency (real grader workers): three regrades of one exercise at once
-// leave every submission graded exactly once, and a failed grading shows the student a
+// answer one run (a queue job) and leave every submission graded exactly once, and a failed grading shows the student a
 // catalog code and a sentence, never the internal error.
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -51,6 +51,16 @@ async function allGraded(ids: string[], timeoutMs = 60_000): Promise<void> {
   throw new Error("submissions not graded in time");
 }
 
+async function regradeFinished(runId: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const res = await t.app.inject({ method: "GET", url: `/api/regrades/${runId}`, headers: teacher.headers() });
+    if (res.json().finished === true) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("regrade not finished in time");
+}
+
 describe("regrade under concurrency", () => {
   it("three regrades at once: one run, every submission graded once, no error", async () => {
     const ids: string[] = [];
@@ -66,6 +76,8 @@ describe("regrade under concurrency", () => {
       // Asked three times while it runs: the same regrade each time.
       expect(new Set(replies.map((r) => r.json().id)).size).toBe(1);
       expect(replies[0]!.json().total).toBe(ids.length);
+      // The POST answers before the job has reset anything: wait for the run, then the gradings.
+      await regradeFinished(replies[0]!.json().id as string);
       await allGraded(ids);
       const rows = await t.prisma.submission.findMany({ where: { id: { in: ids } }, include: { tests: true } });
       for (const row of rows) {

@@ -1,8 +1,10 @@
-// One job: grade a stored submission and write its result exactly once.
+// One job: grade a stored submission and write its result exactly once. Every status change
+// goes through the submissions model (@autograder/submissions), which refuses illegal moves.
 import type { PrismaClient } from "@autograder/db";
 import { notifySubmission, requestScoreSync, type JobSender, type ScoreSyncRequest } from "@autograder/queue";
 import { grade } from "@autograder/sandbox";
-import { ERRORS, type GradeReport } from "@autograder/shared";
+import { ERRORS } from "@autograder/shared";
+import { claimForGrading, recordFailure, recordResult } from "@autograder/submissions";
 import type pg from "pg";
 import { exerciseVersion } from "./exercise-cache.ts";
 
@@ -15,16 +17,17 @@ function seedOf(submissionId: string): number {
 
 /** `lmsQueue`: where LMS grade passback jobs go (the worker's pg-boss); without it none is queued. */
 export async function gradeSubmission(prisma: PrismaClient, notifier: pg.Pool, submissionId: string, lmsQueue?: JobSender): Promise<GradeOutcome> {
-  const submission = await prisma.submission.findUnique({ where: { id: submissionId } });
-  if (submission === null) return "missing";
-  if (submission.status === "graded") return "already-done";
-  await prisma.submission.update({ where: { id: submissionId }, data: { status: "running", startedAt: new Date(), attempts: { increment: 1 } } });
-  await notifySubmission(notifier, { id: submissionId, userId: submission.userId, status: "running" });
-  const exercise = await exerciseVersion(prisma, submission.exerciseVersionId);
-  const report = await grade(exercise, submission.code, { mode: submission.kind === "run" ? "run" : "submit", seed: seedOf(submissionId) });
-  const written = await writeResult(prisma, submissionId, report, submission.kind === "submit" ? submission.latePenaltyPercent : 0);
-  if (written) await notifySubmission(notifier, { id: submissionId, userId: submission.userId, status: "graded" });
-  if (written && lmsQueue) logLms(submissionId, await requestScoreSync(prisma, lmsQueue, { assignmentId: submission.kind === "submit" ? submission.assignmentId : null, userId: submission.userId }));
+  const claim = await claimForGrading(prisma, submissionId);
+  if (claim === null) {
+    const exists = await prisma.submission.count({ where: { id: submissionId } });
+    return exists === 0 ? "missing" : "already-done";
+  }
+  await notifySubmission(notifier, { id: submissionId, userId: claim.userId, status: "running" });
+  const exercise = await exerciseVersion(prisma, claim.exerciseVersionId);
+  const report = await grade(exercise, claim.code, { mode: claim.kind === "run" ? "run" : "submit", seed: seedOf(submissionId) });
+  const written = await recordResult(prisma, claim, report);
+  if (written) await notifySubmission(notifier, { id: submissionId, userId: claim.userId, status: "graded" });
+  if (written && lmsQueue) logLms(submissionId, await requestScoreSync(prisma, lmsQueue, { assignmentId: claim.kind === "submit" ? claim.assignmentId : null, userId: claim.userId }));
   return written ? "graded" : "already-done";
 }
 
@@ -34,57 +37,14 @@ function logLms(submissionId: string, request: ScoreSyncRequest): void {
 }
 
 /**
- * Writes the report in one transaction, only if no result was written before: a job delivered
- * twice (or retried after a worker died just after writing) never writes two results.
- */
-export async function writeResult(prisma: PrismaClient, submissionId: string, report: GradeReport, latePenaltyPercent: number): Promise<boolean> {
-  return prisma.$transaction(async (tx) => {
-    const claimed = await tx.submission.updateMany({
-      where: { id: submissionId, status: { not: "graded" } },
-      data: {
-        status: "graded",
-        verdict: report.status,
-        score: report.score,
-        maxScore: report.maxScore,
-        finalScore: Math.max(0, report.score * (1 - latePenaltyPercent / 100)),
-        stdout: report.stdout,
-        report: { message: report.message ?? null, compileError: report.compileError ?? null, durationMs: report.durationMs } as object,
-        gradedAt: new Date(),
-      },
-    });
-    if (claimed.count === 0) return false;
-    // Rows of an earlier round (a regrade that raced with this one) make way for this result.
-    await tx.testResult.deleteMany({ where: { submissionId } });
-    await tx.testResult.createMany({
-      data: report.tests.map((t, position) => ({
-        submissionId,
-        position,
-        name: t.name,
-        hidden: t.hidden,
-        passed: t.passed,
-        points: t.points,
-        maxPoints: t.maxPoints,
-        message: t.message,
-        durationMs: t.durationMs,
-        details: t.hidden ? undefined : ({ ...(t.details ?? {}), ...(t.verdict ? { verdict: t.verdict } : {}) } as object),
-      })),
-    });
-    return true;
-  });
-}
-
-/**
  * A job that kept failing: the student sees an `error` result instead of waiting forever, with
  * a stable code and a sentence; `why` (the internal error) goes to the log with the submission
  * id, never into the report.
  */
 export async function writeFailure(prisma: PrismaClient, notifier: pg.Pool, submissionId: string, why: string): Promise<void> {
   process.stderr.write(`grader: submission ${submissionId} failed for good: ${why}\n`);
-  const claimed = await prisma.submission.updateMany({
-    where: { id: submissionId, status: { not: "graded" } },
-    data: { status: "error", verdict: "error", report: { code: "GRADER_FAILED", message: `${ERRORS.GRADER_FAILED.message} (submission ${submissionId})` }, gradedAt: new Date() },
-  });
-  if (claimed.count > 0) {
+  const failed = await recordFailure(prisma, submissionId, { code: "GRADER_FAILED", message: `${ERRORS.GRADER_FAILED.message} (submission ${submissionId})` });
+  if (failed) {
     const s = await prisma.submission.findUnique({ where: { id: submissionId }, select: { userId: true } });
     if (s) await notifySubmission(notifier, { id: submissionId, userId: s.userId, status: "error" });
   }

@@ -1,2 +1,3 @@
 export { startSupervisor, type Supervisor, type SupervisorOptions } from "./supervisor.ts";
-export { gradeSubmission, writeResult, writeFailure } from "./grade-submission.ts";
+export { gradeSubmission, writeFailure } from "./grade-submission.ts";
+export { runRegradeJob } from "./regrade-job.ts";

@@ -5,7 +5,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { createPrisma } from "@autograder/db";
-import { createBoss, createNotifier, enqueueGrading, GRADING_QUEUE, reapOrphanedJobs, unqueuedSubmissions, VALIDATION_QUEUE, type PgBoss } from "@autograder/queue";
+import { createBoss, createNotifier, enqueueGrading, GRADING_QUEUE, reapOrphanedJobs, REGRADE_QUEUE, unqueuedSubmissions, VALIDATION_QUEUE, type PgBoss } from "@autograder/queue";
 import { ContractError } from "@autograder/shared/contracts";
 import { writeFailure } from "./grade-submission.ts";
 import { parseJobPayload } from "./job-payload.ts";
@@ -91,7 +91,7 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
     if (reaping || stopping) return;
     reaping = true;
     try {
-      const reaped = await reapOrphanedJobs(notifier, boss, [GRADING_QUEUE, VALIDATION_QUEUE]);
+      const reaped = await reapOrphanedJobs(notifier, boss, [GRADING_QUEUE, VALIDATION_QUEUE, REGRADE_QUEUE]);
       for (const job of reaped) {
         log(`grader supervisor: job ${job.id} (${job.queue}) lost its worker's connection; ${job.final ? "no attempts left" : "handed back for a retry"}`);
         if (job.final && job.queue === GRADING_QUEUE) {

@@ -21,15 +21,31 @@ export async function validateVersion(prisma: PrismaClient, versionId: string): 
   const version = await prisma.exerciseVersion.findUnique({ where: { id: versionId } });
   if (version === null || version.validation !== "pending") return;
   let result: ValidationResult;
-  let catalog: object | undefined;
+  let manifest: object | undefined;
   let quality: StoredQuality | undefined;
+  // Progress for the author's page (GET /api/exercises/:id/validation reads it). Two jobs of one
+  // version may run at once (a validation asked for again while queued): the stored progress is
+  // the furthest of them, so it never goes back.
+  let planned = 0;
+  const progress = async (done: number, total: number): Promise<void> => {
+    planned = total;
+    await prisma.exerciseVersion.updateMany({
+      where: { id: versionId, validation: "pending", OR: [{ validationDone: { lt: done } }, { validationTotal: 0 }] },
+      data: { validationDone: done, validationTotal: total },
+    });
+  };
   try {
     const exercise = buildExercise(version.exerciseId, parseContract(StoredFiles, version.files, `exercise version ${versionId} files`));
-    result = await validateExercise(exercise);
+    result = await validateExercise(exercise, 1, progress);
+    // The stored manifest is the one just parsed from the files, with the catalog students see.
     if (result.ok) {
-      catalog = await describeExercise(exercise);
-      // The mutation score is advice for the author, not a condition of validity.
-      quality = await measureAuthorQuality(exercise).catch((error: unknown) => {
+      manifest = { ...exercise.manifest, catalog: await describeExercise(exercise) };
+      // The mutation score is advice for the author, not a condition of validity; its gradings
+      // count in the progress after the validation's own.
+      const base = planned;
+      quality = await measureAuthorQuality(exercise, undefined, (done, total) => {
+        progress(base + done, base + total).catch(() => {}); // progress is advisory; the final write below settles it
+      }).catch((error: unknown) => {
         instructorDetail(versionId, error);
         return undefined;
       });
@@ -41,8 +57,10 @@ export async function validateVersion(prisma: PrismaClient, versionId: string): 
     where: { id: versionId, validation: "pending" },
     data: {
       validation: result.ok ? "valid" : "invalid",
+      validationDone: planned,
+      validationTotal: planned,
       validationReport: { ...result, ...(quality ? { quality } : {}) } as unknown as object,
-      ...(catalog ? { manifest: { ...(version.manifest as object), catalog } } : {}),
+      ...(manifest ? { manifest } : {}),
     },
   });
 }

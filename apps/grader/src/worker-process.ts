@@ -2,10 +2,11 @@
 // jobs with fetch() until the queue is empty or it is busy, and grades up to `concurrency` at
 // once. A slow poll is the safety net for a missed notification.
 import { createPrisma } from "@autograder/db";
-import { createBoss, createNotifier, CUSTOM_RUN_QUEUE, GRADING_QUEUE, JobLeases, JOBS_CHANNEL, listen, VALIDATION_QUEUE } from "@autograder/queue";
+import { createBoss, createNotifier, CUSTOM_RUN_QUEUE, GRADING_QUEUE, JobLeases, JOBS_CHANNEL, listen, REGRADE_QUEUE, VALIDATION_QUEUE } from "@autograder/queue";
 import { ContractError, GraderWorkerEnv, parseEnv } from "@autograder/shared/contracts";
 import { gradeSubmission, writeFailure } from "./grade-submission.ts";
 import { parseJobPayload, type JobQueue } from "./job-payload.ts";
+import { runRegradeJob } from "./regrade-job.ts";
 import { validateVersion } from "./validate-version.ts";
 import { runCustomJob } from "./custom-run-job.ts";
 
@@ -71,6 +72,7 @@ async function work(queue: JobQueue, job: Job): Promise<void> {
       return;
     }
     if (payload.queue === GRADING_QUEUE) await gradeJob(job, payload.data.submissionId);
+    else if (payload.queue === REGRADE_QUEUE) await runRegradeJob(prisma, boss, notifier, payload.data.runId);
     else await validateVersion(prisma, payload.data.versionId);
     await boss.complete(queue, job.id);
   } catch (error) {
@@ -92,8 +94,9 @@ async function drain(): Promise<void> {
   if (draining || stopping) return;
   draining = true;
   try {
-    // Gradings first: students wait on them; validations are an instructor's background work.
-    for (const queue of [GRADING_QUEUE, CUSTOM_RUN_QUEUE, VALIDATION_QUEUE] as const) {
+    // Gradings first: students wait on them; custom runs next (a student waits on them too);
+    // regrades (quick: they only queue gradings) and validations are an instructor's background work.
+    for (const queue of [GRADING_QUEUE, CUSTOM_RUN_QUEUE, REGRADE_QUEUE, VALIDATION_QUEUE] as const) {
       while (!stopping && inFlight < concurrency) {
         const jobs = await boss.fetch<unknown>(queue, { batchSize: concurrency - inFlight, includeMetadata: true });
         if (jobs.length === 0) break;

@@ -173,8 +173,12 @@ describe("the web app in a browser", () => {
     await page.goto(`/courses/${courseId}`);
     const assignment = page.getByRole("row").filter({ hasText: "sorting/selection-sort" });
     await assignment.getByRole("button", { name: /^Regrade/ }).click();
+    // A confirmation says how many submissions it takes; the regrade starts only then.
+    await assignment.getByRole("dialog").filter({ hasText: "1 submission will be regraded" }).waitFor();
+    await assignment.getByRole("button", { name: "Regrade 1 submission" }).click();
     await assignment.getByRole("status").filter({ hasText: "Regrade finished: 1 of 1 submissions." }).waitFor({ timeout: 90_000 });
     expect(await assignment.locator("progress").evaluate((p) => (p as unknown as { value: number }).value)).toBe(100);
+    await assignment.getByText("Grades: 0 up, 0 down, 1 unchanged.").waitFor();
     await shot(page, "09b-course-regraded");
     await page.getByRole("button", { name: /Switch to dark theme/ }).click();
     await page.goto(`/courses/${courseId}/gradebook`);

@@ -169,7 +169,16 @@ export interface ValidationCheck {
 export interface ValidationResult {
   versionId: string;
   validation: "valid" | "invalid" | "pending";
+  /** Gradings of the validation job finished, of `total` (0/0 until a grader worker starts it). */
+  done?: number;
+  total?: number;
   report: unknown;
+}
+
+/** "Validating: 3 of 5 gradings…" while the job runs. */
+export function validationProgressText(r: Pick<ValidationResult, "done" | "total">): string {
+  if (!r.total) return "Validating: waiting for a grader…";
+  return `Validating: ${r.done ?? 0} of ${r.total} gradings (reference runs, starter, mutants)…`;
 }
 
 /** The checks of a validation report (the grader's, or a format failure's), tolerant of shape. */
@@ -200,27 +209,54 @@ export function validationText(validation: string): string {
   return "Not validated yet (the grader validates each saved version).";
 }
 
+export interface GradeChange {
+  submissionId: string;
+  userId: string;
+  userName: string;
+  assignmentId: string | null;
+  before: number | null;
+  after: number | null;
+}
+
 export interface RegradeProgress {
   id: string;
   exerciseId?: string;
   total: number;
+  /** Submissions the regrade job has queued so far. */
+  enqueued?: number;
   done: number;
   failed: number;
+  /** Submissions another regrade was already grading. */
+  skipped?: number;
   finished: boolean;
+  summary?: { up: number; down: number; unchanged: number; changes: GradeChange[] } | null;
 }
 
-/** 0-100: regraded (graded or failed) out of the total; 100 when there is nothing to do. */
-export function regradePercent(p: Pick<RegradeProgress, "total" | "done" | "failed" | "finished">): number {
+type Counts = Pick<RegradeProgress, "total" | "done" | "failed" | "skipped" | "finished">;
+const handled = (p: Counts): number => Math.min(p.total, p.done + p.failed + (p.skipped ?? 0));
+
+/** 0-100: regraded (graded, failed or skipped) out of the total; 100 when there is nothing to do. */
+export function regradePercent(p: Counts): number {
   if (p.total <= 0) return 100;
-  const n = Math.min(p.total, p.done + p.failed);
-  return Math.round((n / p.total) * 100);
+  return Math.round((handled(p) / p.total) * 100);
 }
 
 export function regradeText(p: RegradeProgress): string {
-  const n = Math.min(p.total, p.done + p.failed);
+  const n = handled(p);
   if (p.total === 0) return "Nothing to regrade: no submissions yet.";
   const failed = p.failed > 0 ? `, ${p.failed} failed` : "";
-  return p.finished ? `Regrade finished: ${n} of ${p.total} submissions${failed}.` : `Regrading: ${n} of ${p.total} submissions${failed}…`;
+  const queued = !p.finished && p.enqueued !== undefined && p.enqueued < p.total ? ` (${p.enqueued} queued)` : "";
+  return p.finished ? `Regrade finished: ${n} of ${p.total} submissions${failed}.` : `Regrading: ${n} of ${p.total} submissions${failed}${queued}…`;
+}
+
+/** "2 up, 1 down, 5 unchanged" for a finished regrade. */
+export function regradeSummaryText(s: NonNullable<RegradeProgress["summary"]>): string {
+  return `${s.up} up, ${s.down} down, ${s.unchanged} unchanged`;
+}
+
+export function confirmRegradeText(count: number): string {
+  if (count === 0) return "No submission has a result yet: there is nothing to regrade.";
+  return `${count} submission${count === 1 ? "" : "s"} will be regraded against the published version. Their scores may go up or down.`;
 }
 
 /** Files as the server stores them, equal regardless of key order. */

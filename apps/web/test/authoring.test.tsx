@@ -4,7 +4,7 @@
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { parse as parseYaml } from "yaml";
 import { afterEach, describe, expect, it } from "vitest";
-import { addMutant, fileOrder, idProblem, languageOf, regradePercent, regradeText, removeMutant, reportChecks, reportQuality, sameFiles, templateFiles, testNames } from "../src/authoring.ts";
+import { addMutant, confirmRegradeText, fileOrder, idProblem, languageOf, regradePercent, regradeSummaryText, regradeText, removeMutant, reportChecks, reportQuality, sameFiles, templateFiles, testNames } from "../src/authoring.ts";
 import { QualityOf } from "../src/components/QualityTable.tsx";
 import { TimelineView } from "../src/pages/Timeline.tsx";
 import { entryPercent, summarizeTimeline, timelinePoints, type TimelineEntry } from "../src/timeline.ts";
@@ -110,6 +110,12 @@ describe("authoring logic", () => {
     expect(regradePercent({ total: 4, done: 3, failed: 2, finished: true })).toBe(100);
     expect(regradeText({ id: "r", total: 4, done: 1, failed: 1, finished: false })).toBe("Regrading: 2 of 4 submissions, 1 failed…");
     expect(regradeText({ id: "r", total: 2, done: 2, failed: 0, finished: true })).toBe("Regrade finished: 2 of 2 submissions.");
+    expect(regradeText({ id: "r", total: 4, enqueued: 2, done: 0, failed: 0, finished: false })).toBe("Regrading: 0 of 4 submissions (2 queued)…");
+    expect(regradePercent({ total: 4, done: 2, failed: 0, skipped: 2, finished: true })).toBe(100);
+    expect(regradeSummaryText({ up: 2, down: 1, unchanged: 5, changes: [] })).toBe("2 up, 1 down, 5 unchanged");
+    expect(confirmRegradeText(1)).toMatch(/^1 submission will be regraded/);
+    expect(confirmRegradeText(3)).toMatch(/^3 submissions will be regraded/);
+    expect(confirmRegradeText(0)).toMatch(/nothing to regrade/);
   });
 
   it("compares file sets regardless of key order", () => {

@@ -3,13 +3,15 @@
 // hears about status changes for Server-Sent Events.
 import PgBoss from "pg-boss";
 import pg from "pg";
-import type { GradingJob, SubmissionEvent, ValidationJob } from "@autograder/shared/contracts";
+import type { GradingJob, RegradeJob, SubmissionEvent, ValidationJob } from "@autograder/shared/contracts";
 import { LTI_QUEUE_OPTIONS, LTI_QUEUES } from "./lti.ts";
 import { CUSTOM_RUN_QUEUE, CUSTOM_RUN_RETRY } from "./custom-runs.ts";
 
 export const GRADING_QUEUE = "grading";
 /** Validation of an authored exercise version (reference, starter, mutants), in the grader. */
 export const VALIDATION_QUEUE = "validation";
+/** A regrade run (reset and queue its submissions), in the grader: it survives an API restart. */
+export const REGRADE_QUEUE = "regrade";
 /** NOTIFY channel: a job was queued (payload: the queue name). Workers LISTEN to it. */
 export const JOBS_CHANNEL = "grading_jobs";
 /** NOTIFY channel: a submission changed status (payload: SubmissionEvent as JSON). */
@@ -17,7 +19,7 @@ export const SUBMISSIONS_CHANNEL = "submission_events";
 
 // Payload contracts (TypeBox schemas in @autograder/shared/contracts): whoever takes a job or
 // an event parses it with them.
-export type { GradingJob, SubmissionEvent, ValidationJob };
+export type { GradingJob, RegradeJob, SubmissionEvent, ValidationJob };
 
 /** Retries after a crashed or failing attempt: 1 s, then 2 s, 4 s (back-off). */
 export const RETRY = { retryLimit: 3, retryDelay: 1, retryBackoff: true } as const;
@@ -39,7 +41,7 @@ export async function installQueue(databaseUrl: string): Promise<void> {
   const boss = createBoss(databaseUrl, { max: 1 });
   boss.on("error", () => {});
   await boss.start();
-  for (const name of [GRADING_QUEUE, VALIDATION_QUEUE]) {
+  for (const name of [GRADING_QUEUE, VALIDATION_QUEUE, REGRADE_QUEUE]) {
     if ((await boss.getQueue(name)) === null) await boss.createQueue(name, { name, ...RETRY });
   }
   for (const name of LTI_QUEUES) {
@@ -72,6 +74,12 @@ export async function enqueueGrading(boss: PgBoss, notifier: pg.Pool, submission
 export async function enqueueValidation(boss: PgBoss, notifier: pg.Pool, versionId: string): Promise<void> {
   await boss.send(VALIDATION_QUEUE, { versionId } satisfies ValidationJob, { ...RETRY, singletonKey: versionId });
   await notifier.query("SELECT pg_notify($1, $2)", [JOBS_CHANNEL, VALIDATION_QUEUE]);
+}
+
+/** Queues a regrade run's job and wakes the workers. */
+export async function enqueueRegrade(boss: PgBoss, notifier: pg.Pool, runId: string): Promise<void> {
+  await boss.send(REGRADE_QUEUE, { runId } satisfies RegradeJob, { ...RETRY, singletonKey: runId });
+  await notifier.query("SELECT pg_notify($1, $2)", [JOBS_CHANNEL, REGRADE_QUEUE]);
 }
 
 export async function notifySubmission(db: pg.Pool | pg.Client, event: SubmissionEvent): Promise<void> {

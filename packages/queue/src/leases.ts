@@ -3,7 +3,7 @@
 // own. When that connection dies (the worker was killed, PostgreSQL restarted, the machine
 // is gone) PostgreSQL drops the locks with it, and the reaper hands the job back to the
 // queue within seconds. Grading stays exactly-once: results are written only by a claim on
-// the submission row (apps/grader writeResult), so a job graded twice writes once.
+// the submission row (recordResult in @autograder/submissions), so a job graded twice writes once.
 import pg from "pg";
 import type PgBoss from "pg-boss";
 

@@ -26,11 +26,23 @@ const REFERENCE_RUNS = 3;
 
 const verdicts = (r: GradeReport): string => r.tests.map((t) => `${t.name}=${t.passed ? "pass" : (t.verdict ?? "fail")}`).join(",");
 
-export async function validateExercise(exercise: Exercise, seed = 1): Promise<ValidationResult> {
+/** Called after each grading of a validation: `done` of `total` gradings (reference runs, starter, mutants). */
+export type ValidationProgress = (done: number, total: number) => void | Promise<void>;
+
+export async function validateExercise(exercise: Exercise, seed = 1, onProgress?: ValidationProgress): Promise<ValidationResult> {
   const started = performance.now();
   const checks: ValidationCheck[] = [];
   const runs: GradeReport[] = [];
-  for (let i = 0; i < REFERENCE_RUNS; i++) runs.push(await grade(exercise, exercise.files["solution.ts"] ?? "", { seed }));
+  const total = REFERENCE_RUNS + 1 + exercise.manifest.mutants.length;
+  let done = 0;
+  const step = async (): Promise<void> => {
+    await onProgress?.(++done, total);
+  };
+  await onProgress?.(0, total);
+  for (let i = 0; i < REFERENCE_RUNS; i++) {
+    runs.push(await grade(exercise, exercise.files["solution.ts"] ?? "", { seed }));
+    await step();
+  }
   const first = runs[0]!;
   const perfect = runs.every((r) => r.status === "passed" && r.score === r.maxScore && r.maxScore > 0);
   const failing = first.tests.filter((t) => !t.passed).map((t) => `${t.name}: ${t.message}`);
@@ -43,6 +55,7 @@ export async function validateExercise(exercise: Exercise, seed = 1): Promise<Va
   checks.push({ what: "same verdicts on every run", ok: same, detail: same ? "" : runs.map(verdicts).join(" | ") });
 
   const starter = await grade(exercise, exercise.files["starter.ts"] ?? "", { seed });
+  await step();
   checks.push({ what: "starter does not pass", ok: starter.status !== "passed", detail: `${starter.status} ${starter.score}/${starter.maxScore}` });
 
   const names = new Set(first.tests.map((t) => t.name));
@@ -51,9 +64,11 @@ export async function validateExercise(exercise: Exercise, seed = 1): Promise<Va
     const unknown = mutant.catches.filter((n) => !names.has(n));
     if (unknown.length > 0) {
       checks.push({ what: `mutant ${mutant.file}`, ok: false, detail: `lists tests that do not exist: ${unknown.join(", ")}` });
+      await step();
       continue;
     }
     const report = await grade(exercise, exercise.files[`mutants/${mutant.file}`] ?? "", { seed });
+    await step();
     const caughtBy = report.tests.filter((t) => !t.passed && mutant.catches.includes(t.name)).map((t) => t.name);
     // A rule broken (a built-in sort) ends the grading before the other tests run.
     const byHidden = caughtBy.some((n) => hidden.has(n)) || report.status === "rejected";

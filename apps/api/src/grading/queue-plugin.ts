@@ -3,7 +3,7 @@
 import { EventEmitter } from "node:events";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
-import { admitCustomRun, createBoss, createNotifier, CUSTOM_RUN_QUEUE, enqueueGrading, enqueueValidation, JOBS_CHANNEL, listen, notifySubmission, SUBMISSIONS_CHANNEL, type CustomRunAdmission } from "@autograder/queue";
+import { admitCustomRun, createBoss, createNotifier, CUSTOM_RUN_QUEUE, enqueueGrading, enqueueRegrade, enqueueValidation, JOBS_CHANNEL, listen, notifySubmission, SUBMISSIONS_CHANNEL, type CustomRunAdmission } from "@autograder/queue";
 import { parseJsonContract, SubmissionEvent, type CustomRunJob } from "@autograder/shared/contracts";
 
 export interface GradingQueue {
@@ -11,6 +11,8 @@ export interface GradingQueue {
   enqueue(submissionId: string, userId: string, round?: number | string): Promise<void>;
   /** Queues the validation of an exercise version (run by the grader workers). */
   enqueueValidation(versionId: string): Promise<void>;
+  /** Queues a regrade run's job (the grader resets and queues its submissions). */
+  enqueueRegrade(runId: string): Promise<void>;
   /** Calls `onEvent` for each status change of one submission; returns the unsubscribe. */
   subscribe(submissionId: string, onEvent: (event: SubmissionEvent) => void): () => void;
   /** Queues a custom run or replay within the user's limits (counted in the queue itself). */
@@ -73,6 +75,10 @@ export const gradingQueuePlugin = fp(async (app: FastifyInstance, options: { dat
       await booted();
       const job = await boss.getJobById<unknown>(CUSTOM_RUN_QUEUE, id, { includeArchive: true });
       return job === null ? null : { state: job.state, data: job.data, output: job.output };
+    },
+    async enqueueRegrade(runId) {
+      await booted();
+      await enqueueRegrade(boss, notifier, runId);
     },
     subscribe(submissionId, onEvent) {
       events.on(submissionId, onEvent);

@@ -2,6 +2,7 @@
 // version), validate (in the grader workers), publish a valid version, export and import a zip.
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
+import type { ExerciseVersion } from "@autograder/db";
 import { AppError, ExerciseIdParams } from "@autograder/shared";
 import { parseContract, StoredFiles } from "@autograder/shared/contracts";
 import { userOf } from "../auth/context.ts";
@@ -13,9 +14,10 @@ const Files = Type.Record(Type.String({ maxLength: 200 }), Type.String({ maxLeng
 const Validation = Type.Object({
   versionId: Type.String(),
   validation: Type.Union([Type.Literal("pending"), Type.Literal("valid"), Type.Literal("invalid")]),
+  done: Type.Integer({ description: "gradings of the validation finished (reference runs, starter, mutants)" }),
+  total: Type.Integer({ description: "gradings planned; 0 until a grader worker has started the job" }),
   report: Type.Unknown(),
 });
-const VALIDATION_WAIT_MS = 120_000;
 
 export const authoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const staff = app.requireRole("instructor", "admin");
@@ -62,23 +64,30 @@ export const authoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  const validationOf = (v: ExerciseVersion) => ({ versionId: v.id, validation: v.validation, done: v.validationDone, total: v.validationTotal, report: v.validationReport });
+
+  // Validation is a job in the grader workers; these answer at once, and the page follows the
+  // job's progress with GET .../validation.
   app.post(
     "/api/exercises/:id/validate",
     {
       preHandler: staff,
-      schema: { tags: ["authoring"], summary: "Validate the latest version and wait for the grader's verdict", params: ExerciseIdParams, response: { 200: Validation } },
+      schema: { tags: ["authoring"], summary: "Queue the validation of the latest version (when not done yet) and answer its state and progress at once", params: ExerciseIdParams, response: { 200: Validation } },
     },
     async (request) => {
       const { version } = await readableExercise(app.prisma, userOf(request), request.params.id);
       if (version.validation === "pending") await app.grading.enqueueValidation(version.id);
-      const deadline = Date.now() + VALIDATION_WAIT_MS;
-      let current = version;
-      while (current.validation === "pending" && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        current = await app.prisma.exerciseVersion.findUniqueOrThrow({ where: { id: version.id } });
-      }
-      return { versionId: current.id, validation: current.validation, report: current.validationReport };
+      return validationOf(version);
     },
+  );
+
+  app.get(
+    "/api/exercises/:id/validation",
+    {
+      preHandler: staff,
+      schema: { tags: ["authoring"], summary: "The validation state and progress of the latest version", params: ExerciseIdParams, response: { 200: Validation } },
+    },
+    async (request) => validationOf((await readableExercise(app.prisma, userOf(request), request.params.id)).version),
   );
 
   app.post(

@@ -4,9 +4,9 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { AppError, CodeBody, ExerciseDetail, ExerciseIdParams, ExerciseSummary } from "@autograder/shared";
 import { parseContract, StoredFiles } from "@autograder/shared/contracts";
-import type { Manifest } from "@autograder/exercise-format";
 import { userOf } from "../auth/context.ts";
 import { catalogOf } from "../exercises/catalog.ts";
+import { storedManifest } from "../exercises/stored-manifest.ts";
 import type { AuthUser } from "../auth/context.ts";
 import { canPreview } from "../access/policy.ts";
 
@@ -71,7 +71,7 @@ export const exerciseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { exercise, version } = await visibleVersion(request.params.id, userOf(request));
-      const manifest = version.manifest as Manifest;
+      const manifest = storedManifest(version.manifest, version.id);
       const files = parseContract(StoredFiles, version.files, `exercise version ${version.id} files`);
       const catalog = catalogOf(version.manifest);
       return {

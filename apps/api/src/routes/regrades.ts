@@ -1,46 +1,80 @@
 // Regrade: after fixing an exercise's tests, grade every submission of it again against the
-// published version, with progress. One regrade of an exercise at a time: the selection and
-// reset of the submissions run under a per-exercise advisory lock, and asking again while the
-// caller's regrade is still running answers that regrade (idempotent).
+// published version. POST records the run (which submissions, each one's score before) and
+// queues its job at once; the grader's job resets and queues the submissions; GET reports
+// progress and, once finished, how grades changed. One run per exercise and requester at a
+// time: the choice runs under a per-exercise advisory lock, and asking again while the
+// requester's run is unfinished answers that run. Runs of different requesters may overlap
+// (an admin's and an instructor's): a submission already being regraded is skipped by the
+// later run, never graded twice (the model's conditional reset).
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
-import type { Prisma, RegradeRun } from "@autograder/db";
 import { AppError, ExerciseIdParams } from "@autograder/shared";
-import { userOf, type AuthUser } from "../auth/context.ts";
+import { createRegradeRun, regradeProgress, unfinishedRun } from "@autograder/submissions";
+import { userOf } from "../auth/context.ts";
 import { regradableSubmits } from "../access/policy.ts";
 import { errorResponses } from "../http/responses.ts";
 
+const Score = Type.Union([Type.Number(), Type.Null()]);
 const Progress = Type.Object({
   id: Type.String(),
   exerciseId: Type.String(),
   total: Type.Integer(),
+  enqueued: Type.Integer({ description: "submissions the job has reset and queued (or skipped) so far" }),
   done: Type.Integer(),
   failed: Type.Integer(),
+  skipped: Type.Integer({ description: "submissions already being regraded by another run" }),
   finished: Type.Boolean(),
+  summary: Type.Union([
+    Type.Object({
+      up: Type.Integer(),
+      down: Type.Integer(),
+      unchanged: Type.Integer(),
+      changes: Type.Array(
+        Type.Object({
+          submissionId: Type.String(),
+          userId: Type.String(),
+          userName: Type.String(),
+          assignmentId: Type.Union([Type.String(), Type.Null()]),
+          before: Score,
+          after: Score,
+        }),
+      ),
+    }),
+    Type.Null(),
+  ]),
 });
 
 /** First key of the two-key advisory lock: this lock space. */
 const REGRADE_LOCK = 0x726567;
+/** What a regrade picks: submissions with a result (graded or failed), not those being graded. */
+const WITH_RESULT = { status: { in: ["graded" as const, "error" as const] } };
 
 export const regradeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const staff = app.requireRole("instructor", "admin");
 
-  /** The submissions of a run: those its requester could regrade, graded again since it started. */
-  const runScope = (run: RegradeRun, requester: AuthUser): Prisma.SubmissionWhereInput => ({
-    ...regradableSubmits(requester, run.exerciseId),
-    gradedAt: { gte: run.createdAt },
-  });
-
-  async function progress(run: RegradeRun, requester: AuthUser) {
-    const where = runScope(run, requester);
-    const [done, failed] = await Promise.all([
-      app.prisma.submission.count({ where: { ...where, status: "graded" } }),
-      app.prisma.submission.count({ where: { ...where, status: "error" } }),
-    ]);
-    const finished = done + failed >= run.total;
-    if (finished && run.finishedAt === null) await app.prisma.regradeRun.update({ where: { id: run.id }, data: { done, failed, finishedAt: new Date() } });
-    return { id: run.id, exerciseId: run.exerciseId, total: run.total, done: Math.min(done, run.total), failed: Math.min(failed, run.total), finished };
+  async function progressOf(runId: string) {
+    const progress = await regradeProgress(app.prisma, runId);
+    if (progress === null) throw new AppError("NOT_FOUND", "No such regrade.");
+    return progress;
   }
+
+  app.get(
+    "/api/exercises/:id/regrade",
+    {
+      preHandler: staff,
+      schema: {
+        tags: ["submissions"],
+        summary: "How many submissions a regrade of this exercise would grade again (for the confirmation)",
+        params: ExerciseIdParams,
+        response: { 200: Type.Object({ count: Type.Integer() }), ...errorResponses("UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND") },
+      },
+    },
+    async (request) => {
+      const exercise = await app.prisma.exercise.findUnique({ where: { id: request.params.id }, select: { publishedVersionId: true } });
+      if (!exercise?.publishedVersionId) throw new AppError("NOT_FOUND", `No published exercise ${request.params.id}.`);
+      return { count: await app.prisma.submission.count({ where: { ...regradableSubmits(userOf(request), request.params.id), ...WITH_RESULT } }) };
+    },
+  );
 
   app.post(
     "/api/exercises/:id/regrade",
@@ -48,9 +82,9 @@ export const regradeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: staff,
       schema: {
         tags: ["submissions"],
-        summary: "Regrade every submission of this exercise made to your courses' assignments (all for admins) against its published version; while your regrade runs, asking again answers it",
+        summary: "Regrade every submission of this exercise made to your courses' assignments (all for admins) against its published version; answers at once with the run (a queue job); while your regrade runs, asking again answers it",
         params: ExerciseIdParams,
-        response: { 202: Progress, ...errorResponses("UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND") },
+        response: { 202: Progress, ...errorResponses("UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "DB_UNAVAILABLE") },
       },
     },
     async (request, reply) => {
@@ -58,26 +92,28 @@ export const regradeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const exercise = await app.prisma.exercise.findUnique({ where: { id: request.params.id } });
       const versionId = exercise?.publishedVersionId;
       if (!exercise || !versionId) throw new AppError("NOT_FOUND", `No published exercise ${request.params.id}.`);
-      const { run, jobs } = await app.prisma.$transaction(
+      const { runId, isNew } = await app.prisma.$transaction(
         async (tx) => {
           await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REGRADE_LOCK}::int4, hashtext(${exercise.id}))`;
-          const scope = regradableSubmits(user, exercise.id);
-          const previous = await tx.regradeRun.findFirst({ where: { exerciseId: exercise.id, requestedById: user.id, finishedAt: null }, orderBy: { createdAt: "desc" } });
-          if (previous && !(await progress(previous, user)).finished) return { run: previous, jobs: [] };
-          const chosen = await tx.submission.findMany({ where: { ...scope, status: { in: ["graded", "error"] } }, select: { id: true, userId: true } });
-          const ids = chosen.map((s) => s.id);
-          const created = await tx.regradeRun.create({ data: { exerciseId: exercise.id, requestedById: user.id, total: ids.length } });
-          await tx.testResult.deleteMany({ where: { submissionId: { in: ids } } });
-          await tx.submission.updateMany({
-            where: { id: { in: ids } },
-            data: { status: "queued", exerciseVersionId: versionId, verdict: null, score: null, finalScore: null, gradedAt: null },
-          });
-          return { run: created, jobs: chosen };
+          const previous = await unfinishedRun(tx, exercise.id, user.id);
+          if (previous !== null && !(await progressOf(previous)).finished) return { runId: previous, isNew: false };
+          const chosen = await tx.submission.findMany({ where: { ...regradableSubmits(user, exercise.id), ...WITH_RESULT }, select: { id: true } });
+          const id = await createRegradeRun(tx, { exerciseId: exercise.id, exerciseVersionId: versionId, requestedById: user.id, submissionIds: chosen.map((s) => s.id) });
+          return { runId: id, isNew: true };
         },
         { maxWait: 10_000, timeout: 30_000 },
       );
-      for (const s of jobs) await app.grading.enqueue(s.id, s.userId, `regrade-${run.id}`);
-      return reply.status(202).send(await progress(run, user));
+      if (isNew) {
+        try {
+          await app.grading.enqueueRegrade(runId);
+        } catch (error) {
+          // A run without its job would block the next request until it is removed.
+          app.log.error({ err: error, runId }, "could not queue a regrade");
+          await app.prisma.regradeRun.delete({ where: { id: runId } }).catch(() => {});
+          throw new AppError("DB_UNAVAILABLE", "The grading queue is unavailable; try again shortly.");
+        }
+      }
+      return reply.status(202).send(await progressOf(runId));
     },
   );
 
@@ -87,22 +123,16 @@ export const regradeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: staff,
       schema: {
         tags: ["submissions"],
-        summary: "Progress of a regrade",
+        summary: "Progress of a regrade and, once finished, the summary of grade changes",
         params: Type.Object({ id: Type.String({ format: "uuid" }) }),
         response: { 200: Progress, ...errorResponses("UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND") },
       },
     },
     async (request) => {
       const user = userOf(request);
-      const run = await app.prisma.regradeRun.findUnique({ where: { id: request.params.id } });
+      const run = await app.prisma.regradeRun.findUnique({ where: { id: request.params.id }, select: { requestedById: true } });
       if (!run || (run.requestedById !== user.id && user.role !== "admin")) throw new AppError("NOT_FOUND", "No such regrade.");
-      const requester = run.requestedById === user.id ? user : await requesterOf(run);
-      return progress(run, requester);
+      return progressOf(request.params.id);
     },
   );
-
-  async function requesterOf(run: RegradeRun): Promise<AuthUser> {
-    const u = await app.prisma.user.findUniqueOrThrow({ where: { id: run.requestedById }, select: { id: true, email: true, name: true, role: true } });
-    return { ...u, via: "session" };
-  }
 };

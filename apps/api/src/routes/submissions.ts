@@ -5,7 +5,7 @@ import { Type } from "typebox";
 import { AppError, CodeBody, Created, ExerciseIdParams, MAX_CODE_BYTES, SubmissionListItem, SubmissionView, SubmitBody } from "@autograder/shared";
 import { userOf, type AuthUser } from "../auth/context.ts";
 import { canSeeSubmission, workingVersionId } from "../access/policy.ts";
-import { latePenaltyPercent } from "../reports/late-policy.ts";
+import { latePenaltyPercent, recordFailure } from "@autograder/submissions";
 import { admitSubmission } from "../grading/admission.ts";
 import { loadSubmissionView, submissionSummary } from "../grading/submission-view.ts";
 
@@ -39,7 +39,7 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await app.grading.enqueue(submission.id, user.id);
     } catch (error) {
       app.log.error({ err: error, submissionId: submission.id }, "could not queue a submission");
-      await app.prisma.submission.update({ where: { id: submission.id }, data: { status: "error", verdict: "error", report: { code: "DB_UNAVAILABLE", message: "The grading queue is unavailable; try again." } } });
+      await recordFailure(app.prisma, submission.id, { code: "DB_UNAVAILABLE", message: "The grading queue is unavailable; try again." });
       throw new AppError("DB_UNAVAILABLE", "The grading queue is unavailable; try again shortly.");
     }
     return submission.id;

@@ -17,6 +17,7 @@ import {
   sameFiles,
   templateFiles,
   testNames,
+  validationProgressText,
   validationText,
   type ExerciseFiles,
   type ValidationCheck,
@@ -25,6 +26,7 @@ import {
 import { Card, ErrorBox, Spinner } from "../components/common.tsx";
 import { Regrade } from "../components/Regrade.tsx";
 import { QualityOf, QualityTable } from "../components/QualityTable.tsx";
+import { validateAndFollow } from "../validation.ts";
 import { useDocumentTitle, useResource } from "../hooks.ts";
 import { exerciseUrl, Link, useRouter } from "../router.tsx";
 
@@ -57,13 +59,19 @@ export function AuthoringPanel({ exerciseId }: { exerciseId: string }) {
   const [busy, setBusy] = useState<"validate" | "publish" | null>(null);
   const [result, setResult] = useState<ValidationResult | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [progress, setProgress] = useState<ValidationResult | null>(null);
   const run = async (what: "validate" | "publish") => {
     setBusy(what);
     setMessage(null);
     try {
-      const r = await api.post<ValidationResult>(`${exercisePath(exerciseId)}/${what}`);
-      if (what === "validate") setResult(r);
-      setMessage({ ok: true, text: what === "publish" ? "Published: students now get this version." : "Validation finished." });
+      if (what === "validate") {
+        const r = await validateAndFollow(exerciseId, setProgress);
+        setResult(r);
+        setMessage(r.validation === "pending" ? { ok: false, text: "The grader has not finished yet; validate again in a moment." } : { ok: true, text: "Validation finished." });
+      } else {
+        await api.post(`${exercisePath(exerciseId)}/publish`);
+        setMessage({ ok: true, text: "Published: students now get this version." });
+      }
     } catch (error) {
       setMessage({ ok: false, text: errorMessage(error) });
     } finally {
@@ -84,6 +92,11 @@ export function AuthoringPanel({ exerciseId }: { exerciseId: string }) {
           {busy === "publish" ? "Publishing…" : "Publish"}
         </button>
       </div>
+      {busy === "validate" && progress ? (
+        <div className="busy-box" role="status" aria-live="polite">
+          <span className="spinner" aria-hidden="true" /> {validationProgressText(progress)}
+        </div>
+      ) : null}
       {message ? (
         <div className={message.ok ? "info-box" : "error-box"} role="alert" data-testid="authoring-message">
           {message.text}
@@ -270,6 +283,7 @@ function Editor({ id, loaded }: { id: string; loaded: Loaded }) {
   const [versionId, setVersionId] = useState(loaded.versionId);
   const [validation, setValidation] = useState(loaded.validation);
   const [checks, setChecks] = useState<{ versionId: string; validation: string; list: ValidationCheck[]; quality: StoredQuality | null } | null>(null);
+  const [validating, setValidating] = useState<ValidationResult | null>(null);
   const [active, setActive] = useState("solution.ts");
   const [busy, setBusy] = useState<Busy>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -313,7 +327,8 @@ function Editor({ id, loaded }: { id: string; loaded: Loaded }) {
     setBusy("validate");
     setNotice(null);
     try {
-      const r = await api.post<ValidationResult>(`${exercisePath(id)}/validate`);
+      setValidating(null);
+      const r = await validateAndFollow(id, setValidating);
       setVersionId(r.versionId);
       setValidation(r.validation);
       setChecks({ versionId: r.versionId, validation: r.validation, list: reportChecks(r.report), quality: reportQuality(r.report) });
@@ -407,7 +422,8 @@ function Editor({ id, loaded }: { id: string; loaded: Loaded }) {
 
       {busy === "validate" ? (
         <div className="busy-box" role="status" aria-live="polite">
-          <span className="spinner" aria-hidden="true" /> Validating: the grader runs the reference solution, the starter and every mutant against the tests…
+          <span className="spinner" aria-hidden="true" />{" "}
+          {validating?.total ? validationProgressText(validating) : "Validating: the grader runs the reference solution, the starter and every mutant against the tests…"}
         </div>
       ) : null}
       {notice?.kind === "refused" ? (

@@ -12,11 +12,12 @@ const LINE_CHARS = 300;
 
 const clip = (text: string): string => (text.length > LINE_CHARS ? `${text.slice(0, LINE_CHARS - 3)}...` : text);
 
-export async function measureAuthorQuality(exercise: Exercise, sample = AUTHOR_QUALITY_SAMPLE): Promise<StoredQuality> {
+/** `onProgress(done, total)`: after each graded mutant. */
+export async function measureAuthorQuality(exercise: Exercise, sample = AUTHOR_QUALITY_SAMPLE, onProgress?: (done: number, total: number) => void): Promise<StoredQuality> {
   const reference = exercise.files["solution.ts"] ?? "";
   const generated = await generateMutants(reference);
   const byId = new Map(generated.map((m) => [m.id, m]));
-  const result = await measureQuality(exercise, { sample });
+  const result = await measureQuality(exercise, { sample, ...(onProgress ? { onMutant: (_r, index, total) => onProgress(index + 1, total) } : {}) });
   const referenceLines = reference.split("\n");
   const survivors = result.results
     .filter((r) => r.status === "survived")

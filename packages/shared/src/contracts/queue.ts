@@ -9,6 +9,10 @@ export type GradingJob = Static<typeof GradingJob>;
 export const ValidationJob = Type.Object({ versionId: Type.String({ format: "uuid" }) });
 export type ValidationJob = Static<typeof ValidationJob>;
 
+/** A regrade run to carry out: reset and queue its submissions (packages/submissions regrade.ts). */
+export const RegradeJob = Type.Object({ runId: Type.String({ format: "uuid" }) });
+export type RegradeJob = Static<typeof RegradeJob>;
+
 export const SubmissionEvent = Type.Object({
   id: Type.String(),
   userId: Type.String(),
