@@ -21,6 +21,7 @@ import { authoringRoutes } from "./routes/authoring.ts";
 import { regradeRoutes } from "./routes/regrades.ts";
 import { webPlugin } from "./plugins/web.ts";
 import { liveStreamsPlugin } from "./grading/live-streams.ts";
+import { ltiPlugin, type LtiOptions } from "./lti/index.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -36,6 +37,8 @@ export interface AppDependencies {
   logger?: boolean | object;
   /** The database the app runs on (the embedded one when config.databaseUrl is unset). */
   databaseUrl?: string;
+  /** LTI tuning (tests shorten the platform JWKS refetch cooldown). */
+  lti?: LtiOptions;
 }
 
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
@@ -69,6 +72,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(submissionRoutes);
   await app.register(authoringRoutes);
   await app.register(regradeRoutes);
+  await app.register(ltiPlugin, deps.lti ?? {});
   await app.register(webPlugin);
   return app;
 }
