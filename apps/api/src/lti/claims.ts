@@ -108,7 +108,7 @@ export function readLaunchClaims(payload: JWTPayload, opts: { clientId: string; 
   }
   const rawRoles = payload[CLAIM.roles];
   if (!Array.isArray(rawRoles) || !rawRoles.every((r) => typeof r === "string")) {
-    throw new LtiLaunchError("roles", "The token's roles claim is missing or not an array of strings.");
+    throw new LtiLaunchError("roles_claim", "The token's roles claim is missing or not an array of strings.");
   }
   const rawContext = payload[CLAIM.context];
   const context = isRecord(rawContext)

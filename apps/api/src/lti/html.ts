@@ -56,7 +56,7 @@ export function launchedPage(reply: FastifyReply, target: string, ticketUrl: str
   const body = `<div id="blocked" hidden><h1>Open the exercise in a new window</h1>
 <p>Your browser does not let this tool keep you signed in inside the LMS page (third-party cookies are blocked).</p>
 <p><a class="button" id="open" href="${escapeHtml(ticketUrl)}" target="_blank" rel="noopener">Open in a new window</a></p></div>
-<p id="wait">Opening…</p>
+<p id="wait" data-target="${escapeHtml(target)}">Opening…</p>
 <script>
 fetch("/api/me", { credentials: "same-origin" }).then(function (r) {
   if (r.ok) { location.replace(${JSON.stringify(target).replace(/</g, "\\u003c")}); return; }

@@ -57,7 +57,11 @@ async function verifyIdToken(app: FastifyInstance, platform: LtiPlatform, idToke
   } catch (err) {
     if (err instanceof joseErrors.JWKSNoMatchingKey) throw new LtiLaunchError("kid", "The token is signed with a key the platform does not publish.");
     if (err instanceof joseErrors.JWSSignatureVerificationFailed) throw new LtiLaunchError("signature", "The token's signature is not valid.");
-    if (err instanceof joseErrors.JWTExpired) throw new LtiLaunchError("exp", "The token has expired.");
+    if (err instanceof joseErrors.JWTExpired) {
+      throw err.claim === "exp"
+        ? new LtiLaunchError("exp", "The token has expired.")
+        : new LtiLaunchError(err.claim, `The token's ${err.claim} is too far in the past.`);
+    }
     if (err instanceof joseErrors.JWTClaimValidationFailed) throw new LtiLaunchError(err.claim, `The token's ${err.claim} claim is not valid: ${err.reason}.`);
     if (err instanceof joseErrors.JOSEError) throw new LtiLaunchError("token", `The token could not be verified (${err.code}).`);
     throw err;
