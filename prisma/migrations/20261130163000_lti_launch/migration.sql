@@ -1,5 +1,5 @@
 -- AlterTable
-ALTER TABLE "LtiPlatform" ADD COLUMN     "frameOrigins" TEXT[] DEFAULT ARRAY[]::TEXT[];
+ALTER TABLE "LtiPlatform" ADD COLUMN     "frameOrigins" TEXT NOT NULL DEFAULT '';
 
 -- CreateTable
 CREATE TABLE "LtiDeepLinkSession" (

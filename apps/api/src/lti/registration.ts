@@ -53,7 +53,7 @@ function view(p: LtiPlatform & { deployments: LtiDeployment[] }) {
     accessTokenUrl: p.accessTokenUrl,
     jwksUrl: p.jwksUrl,
     deploymentIds: p.deployments.map((d) => d.deploymentId).sort(),
-    frameOrigins: p.frameOrigins,
+    frameOrigins: p.frameOrigins.split(" ").filter(Boolean),
     createdAt: iso(p.createdAt),
     updatedAt: iso(p.updatedAt),
   };
@@ -88,9 +88,10 @@ export const registrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { deploymentIds, frameOrigins, ...fields } = request.body;
+      const origins = (frameOrigins ?? []).join(" ");
       const created = await app.prisma.ltiPlatform
         .create({
-          data: { ...fields, frameOrigins: frameOrigins ?? [], deployments: { create: [...new Set(deploymentIds)].map((deploymentId) => ({ deploymentId })) } },
+          data: { ...fields, frameOrigins: origins, deployments: { create: [...new Set(deploymentIds)].map((deploymentId) => ({ deploymentId })) } },
           include,
         })
         .catch(conflict);
@@ -125,7 +126,8 @@ export const registrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { deploymentIds, ...fields }: Static<typeof UpdatePlatform> = request.body;
+      const { deploymentIds, frameOrigins, ...rest }: Static<typeof UpdatePlatform> = request.body;
+      const fields = { ...rest, ...(frameOrigins !== undefined ? { frameOrigins: frameOrigins.join(" ") } : {}) };
       const before = await app.prisma.ltiPlatform.findUnique({ where: { id: request.params.id } });
       if (!before) throw new AppError("NOT_FOUND", "No such platform.");
       const updated = await app.prisma

@@ -34,7 +34,7 @@ function originOf(url: string): string | null {
 
 /** Origins whose pages may frame the tool for this platform: issuer, auth URL and listed ones. */
 export function platformFrameOrigins(platform: Pick<LtiPlatform, "issuer" | "authLoginUrl" | "frameOrigins">): string[] {
-  const origins = [platform.issuer, platform.authLoginUrl, ...platform.frameOrigins].map(originOf).filter((o): o is string => o !== null);
+  const origins = [platform.issuer, platform.authLoginUrl, ...platform.frameOrigins.split(" ")].map(originOf).filter((o): o is string => o !== null);
   return [...new Set(origins)];
 }
 
