@@ -244,7 +244,7 @@ describe("launch", () => {
       const jwks = (await app.inject({ method: "GET", url: "/lti/jwks" })).json();
       const payload = await sim.verifyDeepLinkingResponse(form.fields.JWT!, jwks);
       expect(payload["https://purl.imsglobal.org/spec/lti-dl/claim/data"]).toBe("opaque-data-42");
-      const items = payload["https://purl.imsglobal.org/spec/lti-dl/claim/content_items"] as Array<Record<string, any>>;
+      const items = payload["https://purl.imsglobal.org/spec/lti-dl/claim/content_items"] as Array<Record<string, unknown>>;
       expect(items).toHaveLength(3);
       expect(items[0]).toEqual({
         type: "ltiResourceLink",
