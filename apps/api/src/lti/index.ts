@@ -3,6 +3,8 @@
 // scope of those routes parses application/x-www-form-urlencoded.
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
+import { AppError } from "@autograder/shared";
+import { ensureRateLimit } from "../auth/limits.ts";
 import { deepLinkingApiRoutes, deepLinkingReturnRoutes } from "./deep-linking.ts";
 import { publicDocumentRoutes } from "./jwks.ts";
 import { launchRoutes } from "./launch.ts";
@@ -26,10 +28,17 @@ declare module "fastify" {
 
 export interface LtiOptions {
   platformKeys?: Partial<PlatformKeyOptions>;
+  /** Default LTI_LAUNCHES_PER_MINUTE. */
+  launchesPerMinute?: number;
 }
 
 const FORM_LIMIT = 256 * 1024;
 const FRAME_ORIGINS_TTL_MS = 60_000;
+/**
+ * Login initiations and launches per address and minute: each login stores a state row, so an
+ * anonymous flood is bounded; generous, since a whole class may launch at once behind one NAT.
+ */
+export const LTI_LAUNCHES_PER_MINUTE = 600;
 
 function lazyToolKeys(app: FastifyInstance): () => ToolKeyStore {
   let store: Promise<ToolKeyStore> | undefined;
@@ -79,6 +88,14 @@ export const ltiPlugin = fp(
     await app.register(deepLinkingApiRoutes);
     await app.register(publicDocumentRoutes);
     await app.register(async (forms) => {
+      await ensureRateLimit(forms);
+      const check = forms.createRateLimit({ max: opts.launchesPerMinute ?? LTI_LAUNCHES_PER_MINUTE, timeWindow: 60_000, keyGenerator: (r) => `lti:${r.ip}` });
+      forms.addHook("onRequest", async (request, reply) => {
+        const result = await check(request);
+        if (result.isAllowed || !result.isExceeded) return;
+        reply.header("retry-after", result.ttlInSeconds);
+        throw new AppError("RATE_LIMITED", `Too many LTI launches from this address; try again in ${result.ttlInSeconds} s.`);
+      });
       forms.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string", bodyLimit: FORM_LIMIT }, (_request, body, done) => {
         done(null, Object.fromEntries(new URLSearchParams(body as string)));
       });

@@ -413,3 +413,20 @@ describe("rejected launches", () => {
     expectRefused(res, 400, /login_required: Log in to the LMS/);
   });
 });
+
+describe("limits", () => {
+  it("login initiations per address are rate limited (each stores a state)", async () => {
+    const config = loadConfig({ LOG_LEVEL: "silent", DATABASE_URL: db.url, PUBLIC_URL: PUBLIC, LTI_KEY_SECRET: "ab".repeat(32) });
+    const limited = await buildApp({ config, prisma, logger: false, lti: { launchesPerMinute: 3 } });
+    try {
+      const query = sim.loginParams(sim.prepare({ user: instructor() }), LAUNCH_URL);
+      const codes: number[] = [];
+      for (let i = 0; i < 5; i++) codes.push((await limited.inject({ method: "GET", url: "/lti/login", query })).statusCode);
+      expect(codes).toEqual([302, 302, 302, 429, 429]);
+      // Another address is not limited by the first one's flood.
+      expect((await limited.inject({ method: "GET", url: "/lti/login", query, remoteAddress: "10.9.8.7" })).statusCode).toBe(302);
+    } finally {
+      await limited.close();
+    }
+  });
+});
