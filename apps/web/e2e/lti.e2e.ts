@@ -12,7 +12,7 @@ import { ensureWebBuilt } from "../build.ts";
 import { startPlatformProcess, type PlatformProcess } from "../../../test-support/platform-process.ts";
 import { ROLE, startSimulatedPlatform, type SimulatedPlatform } from "../../../test-support/lti/simulated-platform.ts";
 import { launchBrowser } from "./browser.ts";
-import { ADMIN, Client, freePort } from "./platform.ts";
+import { ADMIN, freePort } from "./platform.ts";
 
 const SHOTS = path.resolve(import.meta.dirname, "../../../.screenshots");
 let dir: string;
@@ -39,9 +39,6 @@ beforeAll(async () => {
   });
   await tool.waitFor(/is running at (http:\/\/\S+)/, 240_000);
   sim = await startSimulatedPlatform();
-  const admin = new Client(toolUrl);
-  await admin.login(ADMIN.email, ADMIN.password);
-  await admin.call("POST", "/api/lti/platforms", sim.registration());
   browser = await launchBrowser();
 }, 300_000);
 
@@ -74,6 +71,35 @@ async function openCourse(loginHint: string): Promise<{ page: Page; problems: st
 
 describe("LTI launch inside the LMS's iframe", () => {
   let assignmentId = "";
+
+  it("the admin registers the LMS on the LTI page, which lists the URLs to paste", async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, baseURL: toolUrl });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (err) => errors.push(err.message));
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(ADMIN.email);
+    await page.getByLabel("Password").fill(ADMIN.password);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.getByRole("link", { name: "LTI" }).click();
+    await page.getByRole("heading", { name: /LTI 1.3/ }).waitFor();
+    await page.getByText(`${toolUrl}/lti/login`, { exact: true }).waitFor();
+    await page.getByText(`${toolUrl}/lti/jwks`, { exact: true }).waitFor();
+    await page.getByRole("button", { name: "Register a platform" }).click();
+    const reg = sim.registration("Simulated LMS") as Record<string, string | string[]>;
+    await page.getByLabel("Name", { exact: true }).fill(reg.name as string);
+    await page.getByLabel("Issuer (iss)").fill(reg.issuer as string);
+    await page.getByLabel("Client ID").fill(reg.clientId as string);
+    await page.getByLabel("OIDC authentication URL").fill(reg.authLoginUrl as string);
+    await page.getByLabel("Access token URL").fill(reg.accessTokenUrl as string);
+    await page.getByLabel("Public keyset (JWKS) URL", { exact: true }).fill(reg.jwksUrl as string);
+    await page.getByLabel(/Deployment IDs/).fill((reg.deploymentIds as string[]).join("\n"));
+    await page.getByRole("button", { name: "Register", exact: true }).click();
+    await page.getByRole("rowheader", { name: "Simulated LMS" }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, "39-lti-admin.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 
   it("an instructor deep-links an exercise from the picker in the frame; the LMS receives the signed item", async () => {
     const hint = sim.prepare({

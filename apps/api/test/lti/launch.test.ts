@@ -430,3 +430,38 @@ describe("limits", () => {
     }
   });
 });
+
+describe("cookies and the new-window fallback", () => {
+  it("over https the state and session cookies are SameSite=None; Secure; Partitioned", async () => {
+    const config = loadConfig({ LOG_LEVEL: "silent", DATABASE_URL: db.url, PUBLIC_URL: PUBLIC, LTI_KEY_SECRET: "ab".repeat(32), COOKIE_SECURE: "true" });
+    const secure = await buildApp({ config, prisma, logger: false });
+    try {
+      const res = await secure.inject({ method: "GET", url: "/lti/login", query: sim.loginParams(sim.prepare({ user: instructor() }), LAUNCH_URL) });
+      const cookie = [res.headers["set-cookie"]].flat().find((c) => c?.startsWith("lti_state_"))!;
+      expect(cookie).toMatch(/; HttpOnly/);
+      expect(cookie).toMatch(/; SameSite=None/);
+      expect(cookie).toMatch(/; Secure/);
+      expect(cookie).toMatch(/; Partitioned/);
+      expect(cookie).toMatch(/; Path=\/lti\//);
+    } finally {
+      await secure.close();
+    }
+  });
+
+  it("the launch page offers a one-time link that opens the launch in a new window", async () => {
+    const { res } = await launch({ user: instructor(), context: { id: "ctx-algo" } });
+    const ticketUrl = /href="(\/lti\/ticket\/[^"]+)"/.exec(res.body)?.[1];
+    expect(ticketUrl).toBeDefined();
+    const open = await app.inject({ method: "GET", url: ticketUrl! });
+    expect(open.statusCode).toBe(303);
+    expect(open.headers.location).toBe(targetOf(res.body));
+    // A first-party cookie for the top-level window, with the normal login's SameSite=Lax.
+    const cookie = [open.headers["set-cookie"]].flat().find((c) => c?.startsWith("sid="))!;
+    expect(cookie).toMatch(/SameSite=Lax/);
+    const me = await app.inject({ method: "GET", url: "/api/me", headers: { cookie: cookie.split(";")[0]! } });
+    expect(me.json().email).toBe("teacher-1@school.test");
+    // Single use; an invented ticket is refused the same way.
+    expect((await app.inject({ method: "GET", url: ticketUrl! })).statusCode).toBe(401);
+    expect((await app.inject({ method: "GET", url: "/lti/ticket/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" })).statusCode).toBe(401);
+  });
+});
