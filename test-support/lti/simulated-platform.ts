@@ -45,6 +45,8 @@ export interface LaunchSpec {
   custom?: Record<string, string>;
   /** Deep-linking data echoed back by the tool. */
   deepLinkingData?: string;
+  /** deep_linking_settings.accept_lineitem (absent unless set). */
+  acceptLineItem?: boolean;
   /** Change the claims before signing (rejection cases). */
   tamper?: (claims: Record<string, unknown>) => void;
   /** Sign with: the published key (default), a key not in the JWKS (unknown kid), or a rogue key under the published kid (bad signature). */
@@ -207,6 +209,7 @@ export async function startSimulatedPlatform(opts: { clientId?: string; deployme
           accept_multiple: true,
           auto_create: true,
           ...(spec.deepLinkingData !== undefined ? { data: spec.deepLinkingData } : {}),
+          ...(spec.acceptLineItem !== undefined ? { accept_lineitem: spec.acceptLineItem } : {}),
         };
       }
       return claims;

@@ -11,6 +11,7 @@ CREATE TABLE "LtiDeepLinkSession" (
     "returnUrl" TEXT NOT NULL,
     "data" TEXT,
     "acceptMultiple" BOOLEAN NOT NULL DEFAULT true,
+    "acceptLineItem" BOOLEAN NOT NULL DEFAULT true,
     "contentItems" JSONB,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "expiresAt" TIMESTAMP(3) NOT NULL,

@@ -43,6 +43,7 @@ export interface DeepLinkingSettings {
   returnUrl: string;
   acceptTypes: string[];
   acceptMultiple: boolean;
+  acceptLineItem: boolean;
   data: string | undefined;
 }
 
@@ -132,7 +133,7 @@ export function readLaunchClaims(payload: JWTPayload, opts: { clientId: string; 
     if (!acceptTypes.includes("ltiResourceLink")) {
       throw new LtiLaunchError("deep_linking_settings", "The platform does not accept ltiResourceLink content items, the only kind this tool returns.");
     }
-    deepLinking = { returnUrl, acceptTypes, acceptMultiple: s.accept_multiple !== false, data: typeof s.data === "string" ? s.data : undefined };
+    deepLinking = { returnUrl, acceptTypes, acceptMultiple: s.accept_multiple !== false, acceptLineItem: s.accept_lineitem !== false, data: typeof s.data === "string" ? s.data : undefined };
   }
 
   const rawAgs = payload[CLAIM.agsEndpoint];

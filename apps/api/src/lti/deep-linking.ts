@@ -29,7 +29,7 @@ export interface ContentItem {
   title: string;
   url: string;
   custom: { assignment_id: string };
-  lineItem: { label: string; scoreMaximum: number; resourceId: string; tag: string };
+  lineItem?: { label: string; scoreMaximum: number; resourceId: string; tag: string };
   submission?: { endDateTime: string };
 }
 
@@ -117,7 +117,7 @@ export const deepLinkingApiRoutes: FastifyPluginAsyncTypebox = async (app) => {
           title,
           url: urls.launchUrl,
           custom: { assignment_id: assignment.id },
-          lineItem: { label: title, scoreMaximum: SCORE_MAXIMUM, resourceId: assignment.id, tag: "autograder" },
+          ...(session.acceptLineItem ? { lineItem: { label: title, scoreMaximum: SCORE_MAXIMUM, resourceId: assignment.id, tag: "autograder" } } : {}),
           ...(assignment.dueAt ? { submission: { endDateTime: assignment.dueAt.toISOString() } } : {}),
         });
       }

@@ -139,6 +139,7 @@ export async function launchRoutes(app: FastifyInstance) {
           returnUrl: settings.returnUrl,
           data: settings.data ?? null,
           acceptMultiple: settings.acceptMultiple,
+          acceptLineItem: settings.acceptLineItem,
           expiresAt: new Date(Date.now() + DEEP_LINK_TTL_MS),
         },
       });

@@ -261,6 +261,26 @@ describe("launch", () => {
       expect((await app.inject({ method: "GET", url: `/api/lti/deep-links/${sessionId}`, headers })).statusCode).toBe(404);
     });
 
+    it("a platform that accepts no line items and one item gets no lineItem and one exercise", async () => {
+      const { res } = await launch({ user: instructor(), messageType: "LtiDeepLinkingRequest", context: { id: "ctx-algo" }, acceptLineItem: false, tamper: (c) => {
+        (c["https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings"] as Record<string, unknown>).accept_multiple = false;
+      } });
+      const sessionId = targetOf(res.body).split("/").pop()!;
+      const headers = { cookie: sessionCookie(res) };
+      const csrf = (await app.inject({ method: "GET", url: "/api/auth/csrf", headers })).json().csrfToken as string;
+      const url = `/api/lti/deep-links/${sessionId}`;
+      const two = await app.inject({ method: "POST", url, headers: { ...headers, "x-csrf-token": csrf }, payload: { items: [{ exerciseId: "lti/one" }, { exerciseId: "lti/two" }] } });
+      expect(two.statusCode).toBe(400);
+      const one = await app.inject({ method: "POST", url, headers: { ...headers, "x-csrf-token": csrf }, payload: { items: [{ exerciseId: "lti/three" }] } });
+      expect(one.statusCode, one.body).toBe(200);
+      const form = readAutoPostForm((await app.inject({ method: "GET", url: one.json().returnUrl, headers })).body);
+      const payload = await sim.verifyDeepLinkingResponse(form.fields.JWT!, (await app.inject({ method: "GET", url: "/lti/jwks" })).json());
+      const items = payload["https://purl.imsglobal.org/spec/lti-dl/claim/content_items"] as Array<Record<string, unknown>>;
+      expect(items).toHaveLength(1);
+      expect(items[0]).not.toHaveProperty("lineItem");
+      expect(payload).not.toHaveProperty(["https://purl.imsglobal.org/spec/lti-dl/claim/data"]);
+    });
+
     it("a student's resource-link launch opens the assignment's exercise page and records the line item", async () => {
       const spec: LaunchSpec = { user: learner("stu-1"), context: { id: "ctx-algo" }, resourceLink: { id: "rl-one" }, custom: { assignment_id: assignmentIds[0]! } };
       const { res } = await launch(spec);
