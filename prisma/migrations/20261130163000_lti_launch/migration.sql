@@ -1,6 +1,9 @@
 -- AlterTable
 ALTER TABLE "LtiPlatform" ADD COLUMN     "frameOrigins" TEXT NOT NULL DEFAULT '';
 
+-- AlterTable
+ALTER TABLE "LtiLaunchState" ADD COLUMN     "loginParams" JSONB;
+
 -- CreateTable
 CREATE TABLE "LtiDeepLinkSession" (
     "id" UUID NOT NULL,

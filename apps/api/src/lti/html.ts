@@ -33,8 +33,9 @@ function page(reply: FastifyReply, status: number, title: string, body: string, 
 }
 
 /** An error page for a refused launch; `frameAncestors` lets the LMS frame show it. */
-export function errorPage(reply: FastifyReply, status: number, title: string, message: string, frameAncestors = "*") {
-  return page(reply, status, title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>`, { frameAncestors });
+export function errorPage(reply: FastifyReply, status: number, title: string, message: string, frameAncestors = "*", link?: { href: string; text: string }) {
+  const action = link ? `<p><a class="button" href="${escapeHtml(link.href)}" target="_blank" rel="noopener">${escapeHtml(link.text)}</a></p>` : "";
+  return page(reply, status, title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${action}`, { frameAncestors });
 }
 
 /** A form that POSTs `fields` to `action` as soon as it loads (a button if scripts are off). */

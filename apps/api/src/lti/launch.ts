@@ -15,7 +15,7 @@ import { frameCookieOptions } from "./cookies.ts";
 import { afterLaunch } from "./hooks.ts";
 import { errorPage, launchedPage } from "./html.ts";
 import { enrol, linkUser, mapContext, mapResourceLink } from "./provisioning.ts";
-import { consumeLaunchState, cookieMatches, stateCookieName } from "./state.ts";
+import { consumeLaunchState, cookieMatches, relaunchUrl, stateCookieName } from "./state.ts";
 import { platformFrameOrigins } from "./urls.ts";
 
 /** Clock difference tolerated between the platform and us. */
@@ -79,11 +79,15 @@ export async function launchRoutes(app: FastifyInstance) {
     // Browser binding: only the browser that started this login may finish it.
     if (!cookieMatches(request.cookies[cookieName], body.state)) {
       request.log.warn({ reason: "state_cookie" }, "LTI launch refused");
+      // No cookie at all: most likely blocked in the frame; a new window starts the login again.
+      const relaunch = request.cookies[cookieName] === undefined ? await relaunchUrl(app.prisma, app.config.publicUrl, body.state) : null;
       return errorPage(
         reply,
         401,
         "Launch refused",
-        "This launch was not started in this browser, or the browser blocked the tool's cookie. Open the link again from the LMS; if it happens again, let the LMS open the tool in a new window.",
+        "This launch was not started in this browser, or the browser blocked the tool's cookie inside the LMS page. Open the link again from the LMS, or open the tool in a new window.",
+        "*",
+        relaunch ? { href: relaunch, text: "Open in a new window" } : undefined,
       );
     }
     reply.clearCookie(cookieName, frameCookieOptions(app.config, request, { path: "/lti/" }));

@@ -44,7 +44,8 @@ export async function loginRoutes(app: FastifyInstance) {
       request.log.warn({ iss, clientId: params.client_id, found: matching.length }, "LTI login from an unregistered or ambiguous platform");
       return errorPage(reply, 400, "LTI login refused", "This LMS is not registered with the autograder (issuer and client id); ask the administrator to register it.");
     }
-    const { state, nonce } = await createLaunchState(app.prisma, platform.id, targetLinkUri);
+    const loginParams = Object.fromEntries(Object.entries(params).filter((e): e is [string, string] => typeof e[1] === "string"));
+    const { state, nonce } = await createLaunchState(app.prisma, platform.id, targetLinkUri, loginParams);
     reply.setCookie(stateCookieName(state), state, frameCookieOptions(app.config, request, { path: "/lti/", maxAgeSeconds: STATE_TTL_MS / 1000 }));
     const auth = new URL(platform.authLoginUrl);
     const query: Record<string, string> = {

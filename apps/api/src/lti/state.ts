@@ -12,11 +12,16 @@ export function stateCookieName(state: string): string {
   return `lti_state_${sha256(state).slice(0, 16)}`;
 }
 
-export async function createLaunchState(prisma: PrismaClient, platformId: string, targetLinkUri: string): Promise<{ state: string; nonce: string }> {
+export async function createLaunchState(
+  prisma: PrismaClient,
+  platformId: string,
+  targetLinkUri: string,
+  loginParams: Record<string, string>,
+): Promise<{ state: string; nonce: string }> {
   const state = randomSecret();
   const nonce = randomSecret();
   await prisma.ltiLaunchState.create({
-    data: { stateHash: sha256(state), nonce, platformId, targetLinkUri, expiresAt: new Date(Date.now() + STATE_TTL_MS) },
+    data: { stateHash: sha256(state), nonce, platformId, targetLinkUri, loginParams, expiresAt: new Date(Date.now() + STATE_TTL_MS) },
   });
   // Old rows are of no use; clearing them here keeps the table small without a timer.
   await prisma.ltiLaunchState.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - STATE_TTL_MS) } } });
@@ -28,6 +33,18 @@ export function cookieMatches(cookieValue: string | undefined, state: string): b
   const a = Buffer.from(cookieValue);
   const b = Buffer.from(state);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * The login initiation URL of an unused, unexpired state, to open in a new window: there our
+ * cookies are first-party, so a browser that blocks them in the LMS's frame can still launch.
+ */
+export async function relaunchUrl(prisma: PrismaClient, publicUrl: string, state: string): Promise<string | null> {
+  const row = await prisma.ltiLaunchState.findUnique({ where: { stateHash: sha256(state) } });
+  if (!row || row.usedAt !== null || row.expiresAt.getTime() <= Date.now() || typeof row.loginParams !== "object" || row.loginParams === null) return null;
+  const url = new URL(`${publicUrl}/lti/login`);
+  for (const [k, v] of Object.entries(row.loginParams)) if (typeof v === "string") url.searchParams.set(k, v);
+  return url.toString();
 }
 
 /** Marks the state used and returns it; null when unknown, already used or expired. */
