@@ -6,14 +6,7 @@ import type { ExerciseSummary } from "@autograder/shared";
 import { api } from "../api.ts";
 import { ErrorBox, Spinner } from "../components/common.tsx";
 import { useDocumentTitle, useResource } from "../hooks.ts";
-import type { DeepLinkView } from "../lti.ts";
-
-type LatePolicy = "none" | "percent_per_day" | "no_credit_after_due";
-interface Pick {
-  dueAt: string;
-  latePolicy: LatePolicy;
-  latePenaltyPercent: number;
-}
+import { pickItems, type DeepLinkView, type LatePolicy, type Pick } from "../lti.ts";
 
 export function LtiDeepLinkPage({ id }: { id: string }) {
   useDocumentTitle("Add exercises");
@@ -36,13 +29,7 @@ export function LtiDeepLinkPage({ id }: { id: string }) {
     setBusy(true);
     setError(null);
     try {
-      const items = Object.entries(picked).map(([exerciseId, p]) => ({
-        exerciseId,
-        ...(p.dueAt ? { dueAt: new Date(p.dueAt).toISOString() } : {}),
-        latePolicy: p.dueAt ? p.latePolicy : "none",
-        latePenaltyPercent: p.dueAt && p.latePolicy === "percent_per_day" ? p.latePenaltyPercent : 0,
-      }));
-      const res = await api.post<{ returnUrl: string }>(`/api/lti/deep-links/${encodeURIComponent(id)}`, { items });
+      const res = await api.post<{ returnUrl: string }>(`/api/lti/deep-links/${encodeURIComponent(id)}`, { items: pickItems(picked) });
       window.location.assign(res.returnUrl);
     } catch (err) {
       setError(err);
