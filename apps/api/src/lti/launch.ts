@@ -72,7 +72,10 @@ export async function launchRoutes(app: FastifyInstance) {
   async function launch(request: FastifyRequest, reply: FastifyReply) {
     const body = (request.body ?? {}) as Static<typeof LaunchBody>;
     if (body.error !== undefined) {
-      return errorPage(reply, 400, "The LMS refused the launch", `${body.error}${body.error_description ? `: ${body.error_description}` : ""}`);
+      // Anyone can post here: the page shows an OAuth error code, never posted free text.
+      request.log.warn({ error: body.error, description: body.error_description }, "the LMS answered the login with an error");
+      const code = /^[a-z_]{1,50}$/.test(body.error) ? body.error : "invalid_request";
+      return errorPage(reply, 400, "The LMS refused the launch", `The LMS answered: ${code}. Log in to the LMS and open the link again.`);
     }
     if (!body.id_token || !body.state) return errorPage(reply, 400, "Launch refused", "The launch lacks id_token or state.");
     const cookieName = stateCookieName(body.state);

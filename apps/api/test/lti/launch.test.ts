@@ -436,7 +436,17 @@ describe("rejected launches", () => {
       headers: { "content-type": "application/x-www-form-urlencoded" },
       payload: "error=login_required&error_description=Log+in+to+the+LMS",
     });
-    expectRefused(res, 400, /login_required: Log in to the LMS/);
+    expectRefused(res, 400, /The LMS answered: login_required\./);
+    expect(res.body).not.toContain("Log in to the LMS<");
+    // Free text posted by anyone is never shown.
+    const spoof = await app.inject({
+      method: "POST",
+      url: "/lti/launch",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      payload: new URLSearchParams({ error: "Your account is locked, call +1 555", error_description: "x" }).toString(),
+    });
+    expectRefused(spoof, 400, /The LMS answered: invalid_request\./);
+    expect(spoof.body).not.toContain("locked");
   });
 });
 
