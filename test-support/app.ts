@@ -15,7 +15,8 @@ export interface TestApp {
 
 export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: "silent", ...env, DATABASE_URL: db.url });
+  // A fixed LTI key secret: tests never write DATA_DIR/lti-key-secret into the repository.
+  const config = loadConfig({ LOG_LEVEL: "silent", LTI_KEY_SECRET: "5e".repeat(32), ...env, DATABASE_URL: db.url });
   const prisma = createPrisma(db.url);
   const app = await buildApp({ config, prisma, logger: false });
   await app.ready();

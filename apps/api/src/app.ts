@@ -24,6 +24,7 @@ import { webPlugin } from "./plugins/web.ts";
 import { liveStreamsPlugin } from "./grading/live-streams.ts";
 import { ltiServicesPlugin, type LtiServicesOptions } from "./lti/services/plugin.ts";
 import { ltiServiceRoutes } from "./routes/lti-services.ts";
+import { ltiPlugin, type LtiOptions } from "./lti/index.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -41,6 +42,8 @@ export interface AppDependencies {
   databaseUrl?: string;
   /** LTI services: the tool key store, whether this process works their jobs (default yes). */
   ltiServices?: Omit<LtiServicesOptions, "databaseUrl">;
+  /** LTI tuning (tests shorten the platform JWKS refetch cooldown). */
+  lti?: LtiOptions;
 }
 
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
@@ -74,7 +77,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(submissionRoutes);
   await app.register(authoringRoutes);
   await app.register(regradeRoutes);
-  await app.register(ltiServicesPlugin, { databaseUrl: deps.databaseUrl ?? deps.config.databaseUrl ?? "", ...deps.ltiServices });
+  await app.register(ltiPlugin, deps.lti ?? {});
+  // One tool key store for launches (deep-linking responses) and services (client assertions).
+  await app.register(ltiServicesPlugin, { databaseUrl: deps.databaseUrl ?? deps.config.databaseUrl ?? "", toolKeys: app.lti.toolKeys(), ...deps.ltiServices });
   await app.register(ltiServiceRoutes);
   await app.register(customRunRoutes);
   await app.register(webPlugin);

@@ -26,6 +26,8 @@ const ConfigSchema = Type.Object({
   TRUST_PROXY: Type.String({ default: "" }),
   SSE_PER_USER: Type.Integer({ minimum: 1, maximum: 1000, default: 8 }),
   SSE_OPENS_PER_SECOND: Type.Integer({ minimum: 1, maximum: 100_000, default: 50 }),
+  PUBLIC_URL: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+  LTI_KEY_SECRET: Type.Optional(Type.String({ minLength: 1 })),
 });
 
 /** Names proxy-addr (Fastify's trustProxy) knows for whole address ranges. */
@@ -54,6 +56,28 @@ export function parseTrustProxy(value: string): string[] {
   return entries;
 }
 
+/**
+ * PUBLIC_URL: an http(s) origin with an optional path prefix, without query or fragment. Unset:
+ * http://localhost:PORT when listening on a loopback or wildcard address (development), else
+ * http://HOST:PORT. An LMS needs the https URL it reaches us at, so production sets it.
+ */
+export function parsePublicUrl(value: string | undefined, host: string, port: number): string {
+  if (value === undefined) {
+    const local = ["127.0.0.1", "0.0.0.0", "::", "::1", "localhost"].includes(host);
+    return `http://${local ? "localhost" : host.includes(":") ? `[${host}]` : host}:${port}`;
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`Invalid configuration: PUBLIC_URL=${JSON.stringify(value)} is not a URL.`);
+  }
+  if ((url.protocol !== "https:" && url.protocol !== "http:") || url.search !== "" || url.hash !== "" || url.username !== "" || url.password !== "") {
+    throw new ConfigError(`Invalid configuration: PUBLIC_URL=${JSON.stringify(value)} must be an http(s) URL without credentials, query or fragment.`);
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
+}
+
 type RawConfig = Static<typeof ConfigSchema>;
 
 export interface Config {
@@ -77,6 +101,10 @@ export interface Config {
   ssePerUser: number;
   /** Streams the whole server opens per second (a burst of this size is allowed). */
   sseOpensPerSecond: number;
+  /** The tool's external base URL (no trailing slash): every URL published to an LMS starts with it. */
+  publicUrl: string;
+  /** Encrypts the LTI tool keys at rest; unset: a random key kept in DATA_DIR/lti-key-secret. */
+  ltiKeySecret: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -110,5 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
     ssePerUser: c.SSE_PER_USER,
     sseOpensPerSecond: c.SSE_OPENS_PER_SECOND,
+    publicUrl: parsePublicUrl(c.PUBLIC_URL, c.HOST, c.PORT),
+    ltiKeySecret: c.LTI_KEY_SECRET,
   };
 }

@@ -53,7 +53,7 @@ let counter = 0;
 const fresh = (prefix: string) => `${prefix}-${++counter}`;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ LTI_KEY_SECRET: "cd".repeat(32) });
   users.student = await makeUser(t.prisma, "student", "student@school.test");
   users.outsider = await makeUser(t.prisma, "student", "outsider@school.test");
   users.owner = await makeUser(t.prisma, "instructor", "owner@school.test");
@@ -99,6 +99,25 @@ async function inviteFor(who: Who, action: "accept" | ""): Promise<Request> {
 
 async function freshStudent(): Promise<TestUser> {
   return makeUser(t.prisma, "student", `${fresh("s")}@school.test`);
+}
+
+const ADMIN_ONLY: Case["expect"] = [401, 403, 403, 403, 403, 200];
+
+function ltiPlatformFields() {
+  const n = fresh("lms");
+  return { name: n, issuer: `https://${n}.lms.test`, clientId: n, authLoginUrl: `https://${n}.lms.test/auth`, accessTokenUrl: `https://${n}.lms.test/token`, jwksUrl: `https://${n}.lms.test/jwks` };
+}
+const ltiPlatformBody = () => ({ ...ltiPlatformFields(), deploymentIds: ["d1"] });
+let ltiPlatformId: string | undefined;
+async function ltiPlatform(): Promise<string> {
+  ltiPlatformId ??= (await t.prisma.ltiPlatform.create({ data: ltiPlatformFields() })).id;
+  return ltiPlatformId;
+}
+async function deepLinkOfOwner(): Promise<string> {
+  const row = await t.prisma.ltiDeepLinkSession.create({
+    data: { platformId: await ltiPlatform(), deploymentId: "d1", userId: users.owner.id, courseId, returnUrl: "https://lms.test/return", expiresAt: new Date(Date.now() + 3_600_000) },
+  });
+  return row.id;
 }
 
 const CASES: Case[] = [
@@ -265,6 +284,30 @@ const CASES: Case[] = [
     prepare: () => ({ url: `${C()}/lti/score-sync`, payload: { assignmentId, userId: users.student.id } }),
     expect: [401, 403, 404, 409, 404, 409],
   },
+  // LTI registration: admins only.
+  { route: "GET /api/lti/platforms", prepare: () => ({ url: "/api/lti/platforms" }), expect: ADMIN_ONLY },
+  { route: "POST /api/lti/platforms", prepare: () => ({ url: "/api/lti/platforms", payload: ltiPlatformBody() }), expect: [401, 403, 403, 403, 403, 201] },
+  { route: "GET /api/lti/platforms/{id}", prepare: async () => ({ url: `/api/lti/platforms/${await ltiPlatform()}` }), expect: ADMIN_ONLY },
+  {
+    route: "PATCH /api/lti/platforms/{id}",
+    prepare: async () => ({ url: `/api/lti/platforms/${await ltiPlatform()}`, payload: { name: "Renamed", deploymentIds: ["d1", "d2"] } }),
+    expect: ADMIN_ONLY,
+  },
+  {
+    route: "DELETE /api/lti/platforms/{id}",
+    prepare: async () => ({ url: `/api/lti/platforms/${(await t.prisma.ltiPlatform.create({ data: { ...ltiPlatformFields(), name: "gone" } })).id}` }),
+    expect: [401, 403, 403, 403, 403, 204],
+  },
+  { route: "GET /api/lti/tool", prepare: () => ({ url: "/api/lti/tool" }), expect: ADMIN_ONLY },
+  { route: "POST /api/lti/keys/rotate", prepare: () => ({ url: "/api/lti/keys/rotate" }), expect: ADMIN_ONLY },
+  // A deep-linking request is answered only by the instructor whose launch opened it.
+  { route: "GET /api/lti/deep-links/{id}", prepare: async () => ({ url: `/api/lti/deep-links/${await deepLinkOfOwner()}` }), expect: [401, 404, 404, 200, 404, 404], co: 404 },
+  {
+    route: "POST /api/lti/deep-links/{id}",
+    prepare: async () => ({ url: `/api/lti/deep-links/${await deepLinkOfOwner()}`, payload: { items: [{ exerciseId: "matrix/base" }] } }),
+    expect: [401, 404, 404, 200, 404, 404],
+    co: 404,
+  },
   // Last: changing the password with a token ends the user's sessions.
   {
     route: "POST /api/me/password",
@@ -321,7 +364,7 @@ describe("authorization matrix", () => {
     const doc = (await t.app.inject({ method: "GET", url: "/api/docs/json" })).json() as {
       paths: Record<string, Record<string, { tags?: string[] }>>;
     };
-    const mine = new Set(["auth", "users", "tokens", "courses", "assignments", "reports"]);
+    const mine = new Set(["auth", "users", "tokens", "courses", "assignments", "reports", "lti"]);
     const routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.entries(ops)
         .filter(([, op]) => op.tags?.some((tag) => mine.has(tag)))

@@ -32,6 +32,18 @@ describe("configuration", () => {
     }
   });
 
+  it("PUBLIC_URL: a local default, trailing slashes dropped, a path prefix kept, anything else refused", () => {
+    expect(loadConfig({}).publicUrl).toBe("http://localhost:3000");
+    expect(loadConfig({ HOST: "0.0.0.0", PORT: "8080" }).publicUrl).toBe("http://localhost:8080");
+    expect(loadConfig({ HOST: "10.1.2.3" }).publicUrl).toBe("http://10.1.2.3:3000");
+    expect(loadConfig({ PUBLIC_URL: "https://grader.example.edu/" }).publicUrl).toBe("https://grader.example.edu");
+    expect(loadConfig({ PUBLIC_URL: "https://example.edu/grader//" }).publicUrl).toBe("https://example.edu/grader");
+    for (const bad of ["grader.example.edu", "ftp://example.edu", "https://example.edu/?a=1", "https://example.edu/#x", "https://u:p@example.edu"]) {
+      expect(() => loadConfig({ PUBLIC_URL: bad }), bad).toThrow(/PUBLIC_URL=/);
+    }
+    expect(loadConfig({}).ltiKeySecret).toBeUndefined();
+  });
+
   it("wants ADMIN_EMAIL and ADMIN_PASSWORD together", () => {
     expect(() => loadConfig({ ADMIN_EMAIL: "a@b.org" })).toThrow(/both ADMIN_EMAIL and ADMIN_PASSWORD/);
     expect(loadConfig({ ADMIN_EMAIL: "a@b.org", ADMIN_PASSWORD: "long enough pw" }).adminEmail).toBe("a@b.org");

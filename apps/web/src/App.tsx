@@ -14,6 +14,8 @@ const GradebookPage = lazy(() => import("./pages/Gradebook.tsx").then((m) => ({ 
 const AuthoringHomePage = lazy(() => import("./pages/Authoring.tsx").then((m) => ({ default: m.AuthoringHomePage })));
 const AuthoringPage = lazy(() => import("./pages/Authoring.tsx").then((m) => ({ default: m.AuthoringPage })));
 const TimelinePage = lazy(() => import("./pages/Timeline.tsx").then((m) => ({ default: m.TimelinePage })));
+const LtiAdminPage = lazy(() => import("./pages/LtiAdmin.tsx").then((m) => ({ default: m.LtiAdminPage })));
+const LtiDeepLinkPage = lazy(() => import("./pages/LtiDeepLink.tsx").then((m) => ({ default: m.LtiDeepLinkPage })));
 const AnalyticsPage = lazy(() => import("./pages/Analytics.tsx").then((m) => ({ default: m.AnalyticsPage })));
 const UsersPage = lazy(() => import("./pages/Users.tsx").then((m) => ({ default: m.UsersPage })));
 const NewCoursePage = lazy(() => import("./pages/CourseSettings.tsx").then((m) => ({ default: m.NewCoursePage })));
@@ -45,6 +47,7 @@ function Header() {
           <Link to="/">Dashboard</Link>
           {isStaff(me) ? <Link to="/authoring">Authoring</Link> : null}
           {me.role === "admin" ? <Link to="/admin/users">Users</Link> : null}
+          {me.role === "admin" ? <Link to="/admin/lti">LTI</Link> : null}
         </nav>
       ) : null}
       <div className="header-right">
@@ -151,6 +154,13 @@ function Routes() {
     return (
       <Staff>
         <TimelinePage courseId={m.id as string} userId={m.userId as string} />
+      </Staff>
+    );
+  if (path === "/admin/lti") return me.role === "admin" ? <LtiAdminPage /> : <ErrorBox error="This page is for administrators." />;
+  if ((m = matchPath("/lti/deep-link/:id", path)))
+    return (
+      <Staff>
+        <LtiDeepLinkPage id={m.id as string} />
       </Staff>
     );
   if ((m = matchPath("/courses/:id/analytics", path)))

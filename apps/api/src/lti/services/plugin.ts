@@ -27,7 +27,7 @@ declare module "fastify" {
 
 export interface LtiServicesOptions {
   databaseUrl: string;
-  /** The tool key store; by default one over LTI_KEY_SECRET or DATA_DIR/lti-key-secret. */
+  /** The tool key store (the app passes the LTI plugin's); by default one over LTI_KEY_SECRET or DATA_DIR/lti-key-secret. */
   toolKeys?: ToolKeyStore;
   /** Work the jobs in this process (default true). */
   workers?: boolean;
@@ -43,7 +43,7 @@ export const ltiServicesPlugin = fp(async (app: FastifyInstance, options: LtiSer
   const toolKeys = (): Promise<ToolKeyStore> =>
     (keys ??= options.toolKeys
       ? Promise.resolve(options.toolKeys)
-      : loadKeyEncryptionKey(process.env.LTI_KEY_SECRET, app.config.dataDir).then(
+      : loadKeyEncryptionKey(app.config.ltiKeySecret, app.config.dataDir).then(
           (k) => createToolKeyStore(app.prisma, k),
           (error: unknown) => {
             keys = undefined; // the next job tries again
