@@ -9,6 +9,7 @@ import { loadConfig } from "../../src/config.ts";
 import { createTestDatabase, type TestDatabase } from "../../../../test-support/database.ts";
 import { ROLE, readAutoPostForm, startSimulatedPlatform, type LaunchSpec, type SimulatedPlatform } from "../../../../test-support/lti/simulated-platform.ts";
 import { login, makeExercise, makeUser, type Browser } from "../support/accounts.ts";
+import { launcher, sessionCookie, targetOf, type Launcher } from "../../../../test-support/lti/launches.ts";
 
 const PUBLIC = "http://localhost:3000";
 const LAUNCH_URL = `${PUBLIC}/lti/launch`;
@@ -29,6 +30,7 @@ beforeAll(async () => {
   app = await buildApp({ config, prisma, logger: false, lti: { platformKeys: { cooldownMs: 0 } } });
   await app.ready();
   sim = await startSimulatedPlatform();
+  ({ startLogin, postLaunch, launch } = launcher(app, sim, LAUNCH_URL));
   await makeUser(prisma, "admin", "admin@lti.test");
   admin = await login(app, "admin@lti.test");
   const res = await app.inject({ method: "POST", url: "/api/lti/platforms", headers: admin.headers(), payload: sim.registration() });
@@ -46,44 +48,9 @@ afterAll(async () => {
 const instructor = (sub = "teacher-1"): LaunchSpec["user"] => ({ sub, name: "Ada Teacher", email: `${sub}@school.test`, roles: [ROLE.instructor] });
 const learner = (sub: string): LaunchSpec["user"] => ({ sub, name: `Student ${sub}`, email: `${sub}@school.test`, roles: [ROLE.learner, ROLE.institutionStudent] });
 
-interface Login {
-  stateCookie: string;
-  location: URL;
-  state: string;
-  nonce: string;
-}
-
-async function startLogin(hint: string, method: "GET" | "POST" = "GET"): Promise<Login> {
-  const params = sim.loginParams(hint, LAUNCH_URL);
-  const res =
-    method === "GET"
-      ? await app.inject({ method: "GET", url: "/lti/login", query: params })
-      : await app.inject({ method: "POST", url: "/lti/login", headers: { "content-type": "application/x-www-form-urlencoded" }, payload: new URLSearchParams(params).toString() });
-  expect(res.statusCode, res.body).toBe(302);
-  const location = new URL(res.headers.location as string);
-  const setCookie = [res.headers["set-cookie"]].flat().find((c) => c?.startsWith("lti_state_"));
-  expect(setCookie).toBeDefined();
-  return { stateCookie: setCookie!.split(";")[0]!, location, state: location.searchParams.get("state")!, nonce: location.searchParams.get("nonce")! };
-}
-
-async function postLaunch(idToken: string, state: string, cookie: string | undefined) {
-  return app.inject({
-    method: "POST",
-    url: "/lti/launch",
-    headers: { "content-type": "application/x-www-form-urlencoded", ...(cookie ? { cookie } : {}) },
-    payload: new URLSearchParams({ id_token: idToken, state }).toString(),
-  });
-}
-
-/** A whole launch: login initiation, the platform's auth endpoint, the form_post. */
-async function launch(spec: LaunchSpec) {
-  const hint = sim.prepare(spec);
-  const l = await startLogin(hint);
-  const auth = await sim.authorize(l.location.toString());
-  expect(auth.action).toBe(LAUNCH_URL);
-  const res = await postLaunch(auth.idToken, auth.state, l.stateCookie);
-  return { res, login: l, auth };
-}
+let startLogin: Launcher["startLogin"];
+let postLaunch: Launcher["postLaunch"];
+let launch: Launcher["launch"];
 
 /** A launch whose id_token the test forges from the login's nonce. */
 async function forgedLaunch(spec: LaunchSpec, forge: (claims: Record<string, unknown>) => void, signWith?: LaunchSpec["signWith"]) {
@@ -92,18 +59,6 @@ async function forgedLaunch(spec: LaunchSpec, forge: (claims: Record<string, unk
   claims[`${LTI}target_link_uri`] = LAUNCH_URL;
   forge(claims);
   return postLaunch(await sim.sign(claims, signWith), l.state, l.stateCookie);
-}
-
-function targetOf(html: string): string {
-  const m = /data-target="([^"]*)"/.exec(html);
-  if (!m) throw new Error(`no launch target in ${html.slice(0, 400)}`);
-  return m[1]!.replace(/&#(\d+);/g, (_x, n: string) => String.fromCharCode(Number(n)));
-}
-
-function sessionCookie(res: { headers: Record<string, unknown> }): string {
-  const c = [res.headers["set-cookie"]].flat().find((x) => typeof x === "string" && x.startsWith("sid="));
-  if (typeof c !== "string") throw new Error("no session cookie");
-  return c.split(";")[0]!;
 }
 
 function expectRefused(res: { statusCode: number; body: string; headers: Record<string, unknown> }, status: number, text: RegExp) {
