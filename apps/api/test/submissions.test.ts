@@ -62,7 +62,7 @@ async function post(url: string, headers: SessionHeaders, payload: object) {
 describe("exercises", () => {
   it("lists published exercises and shows statement, starter and test names only", async () => {
     const list = await t.app.inject({ method: "GET", url: "/api/exercises", headers: student });
-    expect(list.json()).toEqual([{ id: "sorting/tiny-sort", title: "Tiny sort", family: "sorting", difficulty: "easy", tags: [] }]);
+    expect(list.json()).toEqual([{ id: "sorting/tiny-sort", title: "Tiny sort", family: "sorting", difficulty: "easy", tags: [], published: true }]);
     const res = await t.app.inject({ method: "GET", url: `/api/exercises/${ID}`, headers: student });
     expect(res.statusCode).toBe(200);
     const body = res.json() as { statement: string; starter: string; tests: unknown[] };

@@ -6,6 +6,7 @@ import { DashboardPage } from "./pages/Dashboard.tsx";
 import { JoinPage } from "./pages/Join.tsx";
 import { LoginPage } from "./pages/Login.tsx";
 import { Link, matchPath, useRouter } from "./router.tsx";
+import { REVIEW_ROUTE } from "./review-url.ts";
 import { useTheme } from "./theme.ts";
 
 const ExercisePage = lazy(() => import("./pages/Exercise.tsx").then((m) => ({ default: m.ExercisePage })));
@@ -14,6 +15,7 @@ const GradebookPage = lazy(() => import("./pages/Gradebook.tsx").then((m) => ({ 
 const AuthoringHomePage = lazy(() => import("./pages/Authoring.tsx").then((m) => ({ default: m.AuthoringHomePage })));
 const AuthoringPage = lazy(() => import("./pages/Authoring.tsx").then((m) => ({ default: m.AuthoringPage })));
 const TimelinePage = lazy(() => import("./pages/Timeline.tsx").then((m) => ({ default: m.TimelinePage })));
+const ReviewPage = lazy(() => import("./pages/Review.tsx").then((m) => ({ default: m.ReviewPage })));
 const AnalyticsPage = lazy(() => import("./pages/Analytics.tsx").then((m) => ({ default: m.AnalyticsPage })));
 
 function ThemeToggle() {
@@ -116,6 +118,12 @@ function Routes() {
     return (
       <Staff>
         <TimelinePage courseId={m.id as string} userId={m.userId as string} />
+      </Staff>
+    );
+  if ((m = matchPath(REVIEW_ROUTE, path)))
+    return (
+      <Staff>
+        <ReviewPage courseId={m.id as string} assignmentId={m.assignmentId as string} userId={m.userId as string} />
       </Staff>
     );
   if ((m = matchPath("/courses/:id/analytics", path)))

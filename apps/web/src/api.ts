@@ -104,6 +104,7 @@ export const api = {
   /** A POST made before there is a session (registration): no CSRF token exists yet. */
   postAnonymous: <T>(path: string, body: unknown = {}) => request<T>("POST", path, body, false, false),
   put: <T>(path: string, body: unknown = {}) => request<T>("PUT", path, body),
+  patch: <T>(path: string, body: unknown = {}) => request<T>("PATCH", path, body),
   /** POST a file as it is (e.g. a zip with content-type application/zip). */
   postRaw: <T>(path: string, data: Blob, type: string) => request<T>("POST", path, new RawBody(data, type)),
   del: <T>(path: string) => request<T>("DELETE", path),
