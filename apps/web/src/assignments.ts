@@ -2,7 +2,7 @@
 // zone, which the form names) and the API (UTC instants); the exercise picker's filters; the
 // form checked and turned into the API's body; extensions as the course page calls them.
 import type { AssignmentInfo, ExerciseSummary, ExtensionView, LatePolicyName } from "@autograder/shared";
-import { ASSIGNMENT_POINTS_MAX, LATE_PENALTY_PERCENT_MAX } from "@autograder/shared";
+import { ASSIGNMENT_POINTS_MAX, LATE_PENALTY_PERCENT_MAX } from "@autograder/shared/course-limits";
 import { api } from "./api.ts";
 
 const pad = (n: number) => String(n).padStart(2, "0");

@@ -4,7 +4,7 @@
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import type { AssignmentInfo, ExerciseSummary } from "@autograder/shared";
-import { ASSIGNMENT_TITLE_MAX } from "@autograder/shared";
+import { ASSIGNMENT_TITLE_MAX } from "@autograder/shared/course-limits";
 import { assignmentBody, filterExercises, formOf, fromLocalInput, NO_FILTER, toLocalInput } from "../src/assignments.ts";
 import { AssignmentEditor } from "../src/components/AssignmentEditor.tsx";
 import { submissionReviewUrl } from "../src/review-url.ts";

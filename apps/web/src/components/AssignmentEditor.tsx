@@ -3,7 +3,7 @@
 // assigned (its submissions belong to it): editing shows it read-only.
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import type { AssignmentInfo, ExerciseSummary } from "@autograder/shared";
-import { ASSIGNMENT_POINTS_MAX, ASSIGNMENT_TITLE_MAX, LATE_PENALTY_PERCENT_MAX } from "@autograder/shared";
+import { ASSIGNMENT_POINTS_MAX, ASSIGNMENT_TITLE_MAX, LATE_PENALTY_PERCENT_MAX } from "@autograder/shared/course-limits";
 import { errorMessage } from "../api.ts";
 import { ASSIGNMENT_LABELS, assignmentBody, type AssignmentBody, type AssignmentForm, filterExercises, formOf, NO_FILTER, pickerOptions, type PickerFilter, timeZoneLabel } from "../assignments.ts";
 
@@ -17,37 +17,37 @@ export function ExercisePicker({ exercises, value, onChange, taken }: { exercise
     <fieldset className="picker">
       <legend>Exercise</legend>
       <div className="picker-filters">
-        <label>
-          Search
-          <input type="search" value={filter.query} maxLength={100} onChange={(e) => set({ query: e.target.value })} placeholder="title, id or tag" />
-        </label>
-        <label>
-          Family
-          <select value={filter.family} onChange={(e) => set({ family: e.target.value })}>
+        <div className="field">
+          <label htmlFor={`${id}-query`}>Search</label>
+          <input id={`${id}-query`} type="search" value={filter.query} maxLength={100} onChange={(e) => set({ query: e.target.value })} placeholder="title, id or tag" />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-family`}>Family</label>
+          <select id={`${id}-family`} value={filter.family} onChange={(e) => set({ family: e.target.value })}>
             <option value="">Any family</option>
             {options.families.map((f) => (
               <option key={f}>{f}</option>
             ))}
           </select>
-        </label>
-        <label>
-          Difficulty
-          <select value={filter.difficulty} onChange={(e) => set({ difficulty: e.target.value })}>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-difficulty`}>Difficulty</label>
+          <select id={`${id}-difficulty`} value={filter.difficulty} onChange={(e) => set({ difficulty: e.target.value })}>
             <option value="">Any difficulty</option>
             {options.difficulties.map((d) => (
               <option key={d}>{d}</option>
             ))}
           </select>
-        </label>
-        <label>
-          Tag
-          <select value={filter.tag} onChange={(e) => set({ tag: e.target.value })}>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-tag`}>Tag</label>
+          <select id={`${id}-tag`} value={filter.tag} onChange={(e) => set({ tag: e.target.value })}>
             <option value="">Any tag</option>
             {options.tags.map((t) => (
               <option key={t}>{t}</option>
             ))}
           </select>
-        </label>
+        </div>
       </div>
       <p className="muted small" role="status" aria-live="polite" id={`${id}-count`}>
         {shown.length} of {exercises.length} exercises
@@ -139,22 +139,24 @@ export function AssignmentEditor({
           Exercise: <strong>{exercise?.title ?? assignment.exerciseId}</strong> <code className="small">{assignment.exerciseId}</code>
         </p>
       )}
-      <label>
-        Title <span className="muted small">(optional: the exercise's title otherwise)</span>
+      <div className="field">
+        <label htmlFor={`${id}-title-input`}>
+          Title <span className="muted small">(optional: the exercise's title otherwise)</span>
+        </label>
         <input id={`${id}-title-input`} value={form.title} maxLength={ASSIGNMENT_TITLE_MAX} onChange={(e) => set({ title: e.target.value })} placeholder={exercise?.title ?? ""} />
-      </label>
+      </div>
       <p className="muted small" id={`${id}-zone`}>
         Dates are in your time zone ({zone}); students see them in theirs.
       </p>
       <div className="form-row">
-        <label>
-          Opens
+        <div className="field">
+          <label htmlFor={`${id}-opensAt`}>Opens</label>
           <input id={`${id}-opensAt`} type="datetime-local" value={form.opensAt} onChange={(e) => set({ opensAt: e.target.value })} aria-describedby={`${id}-zone`} {...invalid("opensAt")} />
-        </label>
-        <label>
-          Due
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-dueAt`}>Due</label>
           <input id={`${id}-dueAt`} type="datetime-local" value={form.dueAt} onChange={(e) => set({ dueAt: e.target.value })} aria-describedby={`${id}-zone`} {...invalid("dueAt")} />
-        </label>
+        </div>
       </div>
       <fieldset>
         <legend>Late policy</legend>
@@ -165,8 +167,8 @@ export function AssignmentEditor({
           <input type="radio" name={`${id}-late`} checked={form.latePolicy === "percent_per_day"} onChange={() => set({ latePolicy: "percent_per_day" })} /> A percentage off per started day late
         </label>
         {form.latePolicy === "percent_per_day" ? (
-          <label className="inline indent">
-            Penalty per day (%)
+          <div className="field inline indent">
+            <label htmlFor={`${id}-latePenaltyPercent`}>Penalty per day (%)</label>
             <input
               id={`${id}-latePenaltyPercent`}
               type="number"
@@ -177,16 +179,16 @@ export function AssignmentEditor({
               onChange={(e) => set({ latePenaltyPercent: e.target.value })}
               {...invalid("latePenaltyPercent")}
             />
-          </label>
+          </div>
         ) : null}
         <label className="inline">
           <input type="radio" name={`${id}-late`} checked={form.latePolicy === "no_credit_after_due"} onChange={() => set({ latePolicy: "no_credit_after_due" })} /> No credit after the due date
         </label>
       </fieldset>
-      <label className="inline">
-        Points
+      <div className="field inline">
+        <label htmlFor={`${id}-points`}>Points</label>
         <input id={`${id}-points`} type="number" min={0} max={ASSIGNMENT_POINTS_MAX} step="any" value={form.points} onChange={(e) => set({ points: e.target.value })} {...invalid("points")} />
-      </label>
+      </div>
       {error ? (
         <div className="error-box" role="alert" id={`${id}-error`}>
           {error.text}

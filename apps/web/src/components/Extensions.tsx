@@ -2,7 +2,7 @@
 // date for one student, with an optional reason), remove one.
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import type { AssignmentInfo, ExtensionView, RosterItem } from "@autograder/shared";
-import { EXTENSION_REASON_MAX } from "@autograder/shared";
+import { EXTENSION_REASON_MAX } from "@autograder/shared/course-limits";
 import { errorMessage } from "../api.ts";
 import { ASSIGNMENT_LABELS, assignmentsApi, fromLocalInput, timeZoneLabel, toLocalInput } from "../assignments.ts";
 import { formatDate, Spinner } from "./common.tsx";
@@ -112,9 +112,9 @@ export function ExtensionsPanel({ courseId, assignment, roster, onClose }: { cou
         <p className="muted">This assignment has no due date, so there is nothing to extend.</p>
       ) : (
         <form className="inline-form" onSubmit={grant} aria-label={`Grant an extension on ${assignment.title}`}>
-          <label>
-            Student
-            <select value={userId} onChange={(e) => setUserId(e.target.value)} required>
+          <div className="field">
+            <label htmlFor={`${id}-student`}>Student</label>
+            <select id={`${id}-student`} value={userId} onChange={(e) => setUserId(e.target.value)} required>
               <option value="">Choose a student</option>
               {students.map((s) => (
                 <option key={s.userId} value={s.userId}>
@@ -122,15 +122,19 @@ export function ExtensionsPanel({ courseId, assignment, roster, onClose }: { cou
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            New due date <span className="muted small">({timeZoneLabel()})</span>
-            <input type="datetime-local" value={dueAt} onChange={(e) => setDueAt(e.target.value)} required />
-          </label>
-          <label>
-            Reason <span className="muted small">(optional, staff only)</span>
-            <input value={reason} maxLength={EXTENSION_REASON_MAX} onChange={(e) => setReason(e.target.value)} />
-          </label>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-due`}>
+              New due date <span className="muted small">({timeZoneLabel()})</span>
+            </label>
+            <input id={`${id}-due`} type="datetime-local" value={dueAt} onChange={(e) => setDueAt(e.target.value)} required />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-reason`}>
+              Reason <span className="muted small">(optional, staff only)</span>
+            </label>
+            <input id={`${id}-reason`} value={reason} maxLength={EXTENSION_REASON_MAX} onChange={(e) => setReason(e.target.value)} />
+          </div>
           <p className="actions">
             <button type="submit" className="primary" disabled={busy}>
               {busy ? "Granting…" : "Grant extension"}

@@ -10,6 +10,7 @@ import { Regrade } from "../components/Regrade.tsx";
 import { Card, ErrorBox, formatDate, Spinner } from "../components/common.tsx";
 import { InviteForm } from "../components/Enrolment.tsx";
 import { enrolmentApi } from "../enrolment.ts";
+import { latePolicyText } from "../late.ts";
 import { useDocumentTitle, useResource } from "../hooks.ts";
 import { exerciseUrl, Link } from "../router.tsx";
 
@@ -116,11 +117,8 @@ export function CoursePage({ id }: { id: string }) {
   );
 }
 
-export function latePolicyText(a: Pick<AssignmentInfo, "latePolicy" | "latePenaltyPercent">): string {
-  if (a.latePolicy === "percent_per_day") return `${a.latePenaltyPercent}% off per day late`;
-  if (a.latePolicy === "no_credit_after_due") return "no credit after the due date";
-  return "late work accepted";
-}
+/** In late.ts (the exercise page needs it without this page's editor); kept here for old imports. */
+export { latePolicyText };
 
 function AssignmentsManager({ courseId, assignments, roster, onChange }: { courseId: string; assignments: AssignmentInfo[]; roster: RosterItem[]; onChange(next: AssignmentInfo[]): void }) {
   const exercises = useResource(() => api.get<ExerciseSummary[]>("/api/exercises"), []);

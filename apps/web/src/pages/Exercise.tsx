@@ -12,9 +12,8 @@ import { useRouter } from "../router.tsx";
 import { followSubmission, type Follower } from "../submissions.ts";
 import { dueLabel } from "./Dashboard.tsx";
 import { AuthoringPanel } from "./Authoring.tsx";
-import { latePolicyText } from "./Course.tsx";
 import { codeSize, utf8Bytes } from "../code-size.ts";
-import { latePenaltyText, type LateRules } from "../late.ts";
+import { latePenaltyText, latePolicyText, type LateRules } from "../late.ts";
 
 const CodeEditor = lazy(() => import("../editor/CodeEditor.tsx"));
 const DiffEditor = lazy(() => import("../editor/DiffEditor.tsx"));

@@ -7,10 +7,9 @@ import { api } from "../api.ts";
 import { ErrorBox, formatDate, Spinner } from "../components/common.tsx";
 import { ResultsPanel, VERDICT_TEXT } from "../components/ResultsPanel.tsx";
 import { useDocumentTitle, useResource } from "../hooks.ts";
-import { latePenaltyText } from "../late.ts";
+import { latePenaltyText, latePolicyText } from "../late.ts";
 import { submissionReviewUrl } from "../review-url.ts";
 import { Link, useRouter } from "../router.tsx";
-import { latePolicyText } from "./Course.tsx";
 
 const CodeEditor = lazy(() => import("../editor/CodeEditor.tsx"));
 const DiffEditor = lazy(() => import("../editor/DiffEditor.tsx"));
