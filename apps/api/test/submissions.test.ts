@@ -162,6 +162,17 @@ describe("runs and submissions", () => {
     expect(notMine.statusCode).toBe(404);
   });
 
+  it("the course's staff see a failed hidden test's details; its author never does", async () => {
+    const assignment = await t.prisma.assignment.findFirstOrThrow({ where: { courseId, exerciseId: "sorting/tiny-sort" } });
+    const { id } = (await post(`/api/exercises/${ID}/submissions`, student, { code: WRONG, assignmentId: assignment.id })).json() as { id: string };
+    expect(JSON.stringify(await events(id, student))).not.toContain("31337");
+    expect((await t.app.inject({ method: "GET", url: `/api/submissions/${id}`, headers: student })).body).not.toContain("31337");
+    const staff = (await t.app.inject({ method: "GET", url: `/api/submissions/${id}`, headers: teacher })).json() as SubmissionView;
+    const hidden = staff.report!.tests.find((x) => x.name === "a hidden input")!;
+    expect(hidden.hidden).toBe(true);
+    expect(JSON.stringify(hidden.details)).toContain("31337");
+  });
+
   it("refuses code over 64 KB, bad bodies, and a flood from one student", async () => {
     const big = await post(`/api/exercises/${ID}/runs`, student, { code: `// ${"x".repeat(70 * 1024)}` });
     expect(big.statusCode).toBeGreaterThanOrEqual(400);

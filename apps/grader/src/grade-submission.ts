@@ -20,7 +20,7 @@ export async function gradeSubmission(prisma: PrismaClient, notifier: pg.Pool, s
   await prisma.submission.update({ where: { id: submissionId }, data: { status: "running", startedAt: new Date(), attempts: { increment: 1 } } });
   await notifySubmission(notifier, { id: submissionId, userId: submission.userId, status: "running" });
   const exercise = await exerciseVersion(prisma, submission.exerciseVersionId);
-  const report = await grade(exercise, submission.code, { mode: submission.kind === "run" ? "run" : "submit", seed: seedOf(submissionId) });
+  const report = await grade(exercise, submission.code, { mode: submission.kind === "run" ? "run" : "submit", seed: seedOf(submissionId), keepHiddenDetails: true });
   const written = await writeResult(prisma, submissionId, report, submission.kind === "submit" ? submission.latePenaltyPercent : 0);
   if (written) await notifySubmission(notifier, { id: submissionId, userId: submission.userId, status: "graded" });
   return written ? "graded" : "already-done";
@@ -59,7 +59,8 @@ export async function writeResult(prisma: PrismaClient, submissionId: string, re
         maxPoints: t.maxPoints,
         message: t.message,
         durationMs: t.durationMs,
-        details: t.hidden ? undefined : ({ ...(t.details ?? {}), ...(t.verdict ? { verdict: t.verdict } : {}) } as object),
+        // Hidden tests' details are stored for the course's staff; the API shows them to no one else.
+        details: t.hidden && t.details === undefined && t.verdict === undefined ? undefined : ({ ...(t.details ?? {}), ...(t.verdict ? { verdict: t.verdict } : {}) } as object),
       })),
     });
     return true;

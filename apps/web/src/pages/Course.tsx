@@ -1,6 +1,6 @@
 // Staff: a course's assignments (create, edit, delete; dates, late policy, points,
 // extensions), join code and roster.
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { AssignmentInfo, CourseInfo, ExerciseSummary, RosterItem } from "@autograder/shared";
 import { api, errorMessage } from "../api.ts";
 import { assignmentsApi } from "../assignments.ts";
@@ -128,12 +128,16 @@ function AssignmentsManager({ courseId, assignments, roster, onChange }: { cours
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const newButton = useRef<HTMLButtonElement>(null);
+  const [refocus, setRefocus] = useState(0);
+  // Back to where the instructor started, once the button is enabled again.
+  useEffect(() => {
+    if (refocus > 0) newButton.current?.focus();
+  }, [refocus]);
   const taken = new Set(assignments.map((a) => a.exerciseId));
   const close = (message: string | null) => {
     setEditing(null);
     setStatus(message);
-    // Back to where the instructor started.
-    setTimeout(() => newButton.current?.focus(), 0);
+    setRefocus((n) => n + 1);
   };
   const confirmDelete = async (a: AssignmentInfo) => {
     setError(null);
