@@ -5,7 +5,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { AssignmentInfo, GradebookView, SubmissionView } from "@autograder/shared";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureWebBuilt } from "../build.ts";
 import { submissionReviewUrl } from "../src/review-url.ts";
@@ -32,6 +32,9 @@ const submissions: Record<"wrong" | "right", string> = { wrong: "", right: "" };
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: path.join(GUIDE, `${name}.png`), fullPage: true });
 }
+
+/** Whether the element has the keyboard focus (a string: this file is compiled without the DOM's types). */
+const focused = (l: Locator) => l.evaluate("(el) => el === document.activeElement") as Promise<boolean>;
 
 async function logIn(page: Page, who: { email: string; password: string; name: string }) {
   await page.goto("/login");
@@ -109,7 +112,7 @@ describe("instructor workflows in a browser", () => {
     await page.getByRole("button", { name: "New assignment" }).click();
     const heading = page.getByRole("heading", { name: "New assignment" });
     await heading.waitFor();
-    expect(await heading.evaluate((h) => h === document.activeElement)).toBe(true);
+    expect(await focused(heading)).toBe(true);
     // Selection sort is assigned already: it cannot be picked twice.
     expect(await page.getByRole("radio", { name: /Selection sort/ }).isDisabled()).toBe(true);
     await page.getByLabel("Family", { exact: true }).selectOption("sorting");
@@ -128,7 +131,7 @@ describe("instructor workflows in a browser", () => {
     await page.getByRole("button", { name: "Create assignment" }).click();
     // Checked before anything is sent, said as a sentence, focus on the field.
     await page.getByRole("alert").filter({ hasText: "The due date must be after the opening date." }).waitFor();
-    expect(await page.getByLabel("Due", { exact: true }).evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await focused(page.getByLabel("Due", { exact: true }))).toBe(true);
     await page.getByLabel("Opens", { exact: true }).fill("2030-01-03T09:00");
     await shot(page, "assignment-new");
     await page.getByRole("button", { name: "Create assignment" }).click();
@@ -148,12 +151,12 @@ describe("instructor workflows in a browser", () => {
     await page.getByRole("button", { name: "Save changes" }).click();
     await page.getByRole("status").filter({ hasText: "Saved Week 2: merge sort." }).waitFor();
     expect(await row.innerText()).toMatch(/no credit after the due date\s+40/);
-    expect(await page.getByRole("button", { name: "New assignment" }).evaluate((b) => b === document.activeElement)).toBe(true);
+    expect(await focused(page.getByRole("button", { name: "New assignment" }))).toBe(true);
 
     await row.getByRole("button", { name: "Delete Week 2: merge sort" }).click();
     const confirm = page.getByRole("group", { name: "Confirm deleting Week 2: merge sort" });
     await confirm.waitFor();
-    expect(await confirm.getByRole("button", { name: "Yes, delete" }).evaluate((b) => b === document.activeElement)).toBe(true);
+    expect(await focused(confirm.getByRole("button", { name: "Yes, delete" }))).toBe(true);
     await shot(page, "assignment-delete-confirm");
     await confirm.getByRole("button", { name: "Keep it" }).click();
     await row.waitFor();
@@ -177,7 +180,7 @@ describe("instructor workflows in a browser", () => {
     await page.getByRole("button", { name: "Extensions of Selection sort" }).click();
     const panelHeading = page.getByRole("heading", { name: "Extensions: Selection sort" });
     await panelHeading.waitFor();
-    expect(await panelHeading.evaluate((h) => h === document.activeElement)).toBe(true);
+    expect(await focused(panelHeading)).toBe(true);
     const form = page.getByRole("form", { name: "Grant an extension on Selection sort" });
     await form.getByLabel("Student", { exact: true }).selectOption({ label: `${STUDENT.name} (${STUDENT.email})` });
     await form.getByLabel(/New due date/).fill(await localInput(page, Date.now() + 2 * DAY));
