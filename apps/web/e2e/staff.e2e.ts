@@ -33,8 +33,8 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: path.join(GUIDE, `${name}.png`), fullPage: true });
 }
 
-/** Whether the element has the keyboard focus (a string: this file is compiled without the DOM's types). */
-const focused = (l: Locator) => l.evaluate("(el) => el === document.activeElement") as Promise<boolean>;
+/** Whether the element has the keyboard focus (this file is compiled without the DOM's types). */
+const focused = (l: Locator) => l.evaluate((el) => (el as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement === el);
 
 async function logIn(page: Page, who: { email: string; password: string; name: string }) {
   await page.goto("/login");
