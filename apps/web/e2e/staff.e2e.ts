@@ -29,8 +29,8 @@ let selection: AssignmentInfo;
 let studentId = "";
 const submissions: Record<"wrong" | "right", string> = { wrong: "", right: "" };
 
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(GUIDE, `${name}.png`), fullPage: true });
+async function shot(page: Page, name: string, fullPage = true) {
+  await page.screenshot({ path: path.join(GUIDE, `${name}.png`), fullPage });
 }
 
 /** Whether the element has the keyboard focus (this file is compiled without the DOM's types). */
@@ -215,7 +215,7 @@ describe("instructor workflows in a browser", () => {
     await page.locator(".review-code .monaco-editor").waitFor({ timeout: 60_000 });
     await page.getByLabel(/Show changes since the previous submission/).check();
     await page.locator(".review-code .monaco-diff-editor .char-insert, .review-code .monaco-diff-editor .char-delete").first().waitFor({ timeout: 30_000 });
-    await shot(page, "review-diff");
+    await shot(page, "review-diff", false);
 
     // The first (wrong) submission, by its URL: the hidden test that failed, with its data.
     await page.goto(submissionReviewUrl({ courseId, assignmentId: selection.id, userId: studentId, submissionId: submissions.wrong }));
@@ -226,7 +226,8 @@ describe("instructor workflows in a browser", () => {
     expect(await hidden.locator("details").getAttribute("open")).not.toBeNull();
     expect(await hidden.innerText()).toMatch(/Input:|Expected/);
     await page.getByText("The first submission: nothing to compare with.").waitFor();
-    await shot(page, "review-hidden-tests");
+    await hidden.scrollIntoViewIfNeeded();
+    await shot(page, "review-hidden-tests", false);
     expect(staff.problems).toEqual([]);
   });
 });
