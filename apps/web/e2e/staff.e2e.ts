@@ -204,7 +204,7 @@ describe("instructor workflows in a browser", () => {
   it("opens a student's submission from the gradebook and sees hidden tests, history and a diff", async () => {
     const { page } = staff;
     await page.goto(`/courses/${courseId}/gradebook`);
-    const link = page.getByRole("link", { name: `100 on Selection sort: review ${STUDENT.name}'s work` });
+    const link = page.getByRole("row").filter({ hasText: STUDENT.email }).getByRole("link", { name: "Review the work behind 100 on Selection sort" });
     await link.click();
     const heading = page.getByRole("heading", { name: `${STUDENT.name}: Selection sort`, level: 1 });
     await heading.waitFor();

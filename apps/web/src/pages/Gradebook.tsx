@@ -117,7 +117,7 @@ export function GradebookTable({
                     return (
                       <td key={c.id} className="num">
                         {reviewHref && work && work.attempts > 0 ? (
-                          <Link to={reviewHref(r.id, c.id, work.counted)} aria-label={`${shown} on ${c.title}: review ${r.name}'s work`}>
+                          <Link to={reviewHref(r.id, c.id, work.counted)} aria-label={`Review the work behind ${shown} on ${c.title}`}>
                             {shown}
                           </Link>
                         ) : (
