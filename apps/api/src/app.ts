@@ -12,6 +12,7 @@ import { authRoutes } from "./routes/auth.ts";
 import { userRoutes } from "./routes/users.ts";
 import { tokenRoutes } from "./routes/tokens.ts";
 import { courseRoutes } from "./routes/courses.ts";
+import { extensionRoutes } from "./routes/extensions.ts";
 import { enrolmentRoutes } from "./routes/enrolment.ts";
 import { reportRoutes } from "./routes/reports.ts";
 import { gradingQueuePlugin } from "./grading/queue-plugin.ts";
@@ -70,6 +71,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(userRoutes);
   await app.register(tokenRoutes);
   await app.register(courseRoutes);
+  await app.register(extensionRoutes);
   await app.register(enrolmentRoutes);
   await app.register(reportRoutes);
   await app.register(gradingQueuePlugin, { databaseUrl: deps.databaseUrl ?? deps.config.databaseUrl ?? "" });

@@ -74,7 +74,7 @@ beforeAll(async () => {
   await t.prisma.enrollment.create({ data: { courseId, userId: peer.id } });
   await t.prisma.enrollment.create({ data: { courseId: joinable.id, userId: users.student.id } });
   await makeExercise(t.prisma, "matrix/base");
-  assignmentId = (await t.prisma.assignment.create({ data: { courseId, exerciseId: "matrix/base" } })).id;
+  assignmentId = (await t.prisma.assignment.create({ data: { courseId, exerciseId: "matrix/base", dueAt: new Date("2031-01-01T12:00:00Z") } })).id;
 });
 afterAll(() => t.close());
 
@@ -245,6 +245,33 @@ const CASES: Case[] = [
     },
     expect: [401, 403, 404, 204, 404, 204],
   },
+  {
+    route: "GET /api/courses/{id}/assignments/{assignmentId}/extensions",
+    prepare: () => ({ url: `${C()}/assignments/${assignmentId}/extensions` }),
+    expect: STAFF_READ,
+  },
+  {
+    route: "PUT /api/courses/{id}/assignments/{assignmentId}/extensions/{userId}",
+    prepare: () => ({ url: `${C()}/assignments/${assignmentId}/extensions/${peer.id}`, payload: { dueAt: "2031-01-02T12:00:00Z", reason: "matrix" } }),
+    expect: STAFF_WRITE,
+  },
+  {
+    route: "DELETE /api/courses/{id}/assignments/{assignmentId}/extensions/{userId}",
+    prepare: async () => {
+      await t.prisma.assignmentExtension.upsert({
+        where: { assignmentId_userId: { assignmentId, userId: peer.id } },
+        create: { assignmentId, userId: peer.id, dueAt: new Date("2031-01-02T12:00:00Z"), createdById: users.owner.id },
+        update: {},
+      });
+      return { url: `${C()}/assignments/${assignmentId}/extensions/${peer.id}` };
+    },
+    expect: [401, 403, 404, 204, 404, 204],
+  },
+  {
+    route: "GET /api/courses/{id}/assignments/{assignmentId}/students/{userId}/submissions",
+    prepare: () => ({ url: `${C()}/assignments/${assignmentId}/students/${users.student.id}/submissions` }),
+    expect: STAFF_READ,
+  },
   { route: "GET /api/courses/{id}/gradebook", prepare: () => ({ url: `${C()}/gradebook` }), expect: STAFF_READ },
   { route: "GET /api/courses/{id}/gradebook", prepare: () => ({ url: `${C()}/gradebook?format=csv` }), expect: STAFF_READ },
   { route: "GET /api/courses/{id}/latest-submissions", prepare: () => ({ url: `${C()}/latest-submissions` }), expect: STAFF_READ },
@@ -347,7 +374,7 @@ describe("authorization matrix", () => {
       await prepareCallers();
       const failures: string[] = [];
       for (const c of CASES) {
-        const method = c.route.split(" ")[0] as "GET" | "POST" | "PATCH" | "DELETE";
+        const method = c.route.split(" ")[0] as "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
         for (const who of WHO) {
           const { url, payload } = await c.prepare(who === "revoked" ? "anon" : who);
           const res = await t.app.inject({ method, url, headers: headersFor(who, mode), ...(payload ? { payload } : {}) });

@@ -62,7 +62,7 @@ async function post(url: string, headers: SessionHeaders, payload: object) {
 describe("exercises", () => {
   it("lists published exercises and shows statement, starter and test names only", async () => {
     const list = await t.app.inject({ method: "GET", url: "/api/exercises", headers: student });
-    expect(list.json()).toEqual([{ id: "sorting/tiny-sort", title: "Tiny sort", family: "sorting", difficulty: "easy", tags: [] }]);
+    expect(list.json()).toEqual([{ id: "sorting/tiny-sort", title: "Tiny sort", family: "sorting", difficulty: "easy", tags: [], published: true }]);
     const res = await t.app.inject({ method: "GET", url: `/api/exercises/${ID}`, headers: student });
     expect(res.statusCode).toBe(200);
     const body = res.json() as { statement: string; starter: string; tests: unknown[] };
@@ -160,6 +160,17 @@ describe("runs and submissions", () => {
     expect((await t.app.inject({ method: "GET", url: `/api/submissions/${id}`, headers: teacher })).statusCode).toBe(200);
     const notMine = await post(`/api/exercises/${ID}/submissions`, other, { code: GOOD, assignmentId: assignment.id });
     expect(notMine.statusCode).toBe(404);
+  });
+
+  it("the course's staff see a failed hidden test's details; its author never does", async () => {
+    const assignment = await t.prisma.assignment.findFirstOrThrow({ where: { courseId, exerciseId: "sorting/tiny-sort" } });
+    const { id } = (await post(`/api/exercises/${ID}/submissions`, student, { code: WRONG, assignmentId: assignment.id })).json() as { id: string };
+    expect(JSON.stringify(await events(id, student))).not.toContain("31337");
+    expect((await t.app.inject({ method: "GET", url: `/api/submissions/${id}`, headers: student })).body).not.toContain("31337");
+    const staff = (await t.app.inject({ method: "GET", url: `/api/submissions/${id}`, headers: teacher })).json() as SubmissionView;
+    const hidden = staff.report!.tests.find((x) => x.name === "a hidden input")!;
+    expect(hidden.hidden).toBe(true);
+    expect(JSON.stringify(hidden.details)).toContain("31337");
   });
 
   it("refuses code over 64 KB, bad bodies, and a flood from one student", async () => {

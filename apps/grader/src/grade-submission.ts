@@ -24,7 +24,7 @@ export async function gradeSubmission(prisma: PrismaClient, notifier: pg.Pool, s
   }
   await notifySubmission(notifier, { id: submissionId, userId: claim.userId, status: "running" });
   const exercise = await exerciseVersion(prisma, claim.exerciseVersionId);
-  const report = await grade(exercise, claim.code, { mode: claim.kind === "run" ? "run" : "submit", seed: seedOf(submissionId) });
+  const report = await grade(exercise, claim.code, { mode: claim.kind === "run" ? "run" : "submit", seed: seedOf(submissionId), keepHiddenDetails: true });
   const written = await recordResult(prisma, claim, report);
   if (written) await notifySubmission(notifier, { id: submissionId, userId: claim.userId, status: "graded" });
   if (written && lmsQueue) logLms(submissionId, await requestScoreSync(prisma, lmsQueue, { assignmentId: claim.kind === "submit" ? claim.assignmentId : null, userId: claim.userId }));

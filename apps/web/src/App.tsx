@@ -6,6 +6,7 @@ import { DashboardPage } from "./pages/Dashboard.tsx";
 import { JoinPage } from "./pages/Join.tsx";
 import { LoginPage } from "./pages/Login.tsx";
 import { Link, matchPath, useRouter } from "./router.tsx";
+import { REVIEW_ROUTE } from "./review-url.ts";
 import { useTheme } from "./theme.ts";
 
 const ExercisePage = lazy(() => import("./pages/Exercise.tsx").then((m) => ({ default: m.ExercisePage })));
@@ -16,6 +17,7 @@ const AuthoringPage = lazy(() => import("./pages/Authoring.tsx").then((m) => ({ 
 const TimelinePage = lazy(() => import("./pages/Timeline.tsx").then((m) => ({ default: m.TimelinePage })));
 const LtiAdminPage = lazy(() => import("./pages/LtiAdmin.tsx").then((m) => ({ default: m.LtiAdminPage })));
 const LtiDeepLinkPage = lazy(() => import("./pages/LtiDeepLink.tsx").then((m) => ({ default: m.LtiDeepLinkPage })));
+const ReviewPage = lazy(() => import("./pages/Review.tsx").then((m) => ({ default: m.ReviewPage })));
 const AnalyticsPage = lazy(() => import("./pages/Analytics.tsx").then((m) => ({ default: m.AnalyticsPage })));
 const UsersPage = lazy(() => import("./pages/Users.tsx").then((m) => ({ default: m.UsersPage })));
 const NewCoursePage = lazy(() => import("./pages/CourseSettings.tsx").then((m) => ({ default: m.NewCoursePage })));
@@ -161,6 +163,12 @@ function Routes() {
     return (
       <Staff>
         <LtiDeepLinkPage id={m.id as string} />
+      </Staff>
+    );
+  if ((m = matchPath(REVIEW_ROUTE, path)))
+    return (
+      <Staff>
+        <ReviewPage courseId={m.id as string} assignmentId={m.assignmentId as string} userId={m.userId as string} />
       </Staff>
     );
   if ((m = matchPath("/courses/:id/analytics", path)))

@@ -6,6 +6,8 @@ export interface GradebookColumn {
   id: string;
   title: string;
   exerciseId: string;
+  /** What the assignment is worth; cells show points out of it. */
+  points: number;
 }
 
 export interface GradebookRow {
@@ -13,6 +15,10 @@ export interface GradebookRow {
   name: string;
   email: string;
   scores: Record<string, number | null>;
+  /** Per assignment: the score scaled to the assignment's points. */
+  points: Record<string, number | null>;
+  /** Per assignment: the submission that counts, and whether there is any work to review. */
+  submissions: Record<string, { counted: string | null; attempts: number }>;
   total: number;
 }
 
@@ -23,12 +29,14 @@ export interface Gradebook {
 
 export function toGradebook(view: GradebookView): Gradebook {
   return {
-    columns: view.assignments.map((a) => ({ id: a.id, title: a.title, exerciseId: a.exerciseId })),
+    columns: view.assignments.map((a) => ({ id: a.id, title: a.title, exerciseId: a.exerciseId, points: a.points })),
     rows: view.students.map((s) => ({
       id: s.userId,
       name: s.name,
       email: s.email,
       scores: Object.fromEntries(s.cells.map((c) => [c.assignmentId, c.score])),
+      points: Object.fromEntries(s.cells.map((c) => [c.assignmentId, c.points])),
+      submissions: Object.fromEntries(s.cells.map((c) => [c.assignmentId, { counted: c.submissionId, attempts: c.attempts }])),
       total: s.total,
     })),
   };

@@ -7,6 +7,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type LateRules = Pick<AssignmentInfo, "dueAt" | "latePolicy" | "latePenaltyPercent">;
 
+export function latePolicyText(a: Pick<AssignmentInfo, "latePolicy" | "latePenaltyPercent">): string {
+  if (a.latePolicy === "percent_per_day") return `${a.latePenaltyPercent}% off per day late`;
+  if (a.latePolicy === "no_credit_after_due") return "no credit after the due date";
+  return "late work accepted";
+}
+
 /** Started days past the due date, as the API counts them (apps/api/src/reports/late-policy.ts). */
 export function daysLate(dueAt: string | null, submittedAt: string): number {
   if (dueAt === null) return 0;

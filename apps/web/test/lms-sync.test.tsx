@@ -13,8 +13,8 @@ const view: GradebookView = {
   course: { id: "c1", title: "Algorithms", gradePolicy: "best" },
   lmsLinked: true,
   assignments: [
-    { id: "a1", title: "Selection sort", exerciseId: "sorting/selection-sort", dueAt: null, latePolicy: "none", latePenaltyPercent: 0, inLms: true },
-    { id: "a2", title: "Not in the LMS", exerciseId: "sorting/merge-sort", dueAt: null, latePolicy: "none", latePenaltyPercent: 0, inLms: false },
+    { id: "a1", title: "Selection sort", exerciseId: "sorting/selection-sort", dueAt: null, latePolicy: "none", latePenaltyPercent: 0, inLms: true, points: 100 },
+    { id: "a2", title: "Not in the LMS", exerciseId: "sorting/merge-sort", dueAt: null, latePolicy: "none", latePenaltyPercent: 0, inLms: false, points: 100 },
   ],
   students: [
     {
@@ -22,11 +22,14 @@ const view: GradebookView = {
       email: "zoe@example.org",
       name: "Zoe",
       total: 80,
+      totalPoints: 80,
       cells: [
         {
           assignmentId: "a1",
           score: 80,
           rawScore: 100,
+          points: 80,
+          extendedDueAt: null,
           latePenaltyPercent: 20,
           attempts: 1,
           submissionId: "s1",
@@ -40,7 +43,8 @@ const view: GradebookView = {
       email: "adam@example.org",
       name: "Adam",
       total: 0,
-      cells: [{ assignmentId: "a1", score: null, rawScore: null, latePenaltyPercent: 0, attempts: 0, submissionId: null, submittedAt: null, lmsSync: null }],
+      totalPoints: 0,
+      cells: [{ assignmentId: "a1", score: null, rawScore: null, points: null, extendedDueAt: null, latePenaltyPercent: 0, attempts: 0, submissionId: null, submittedAt: null, lmsSync: null }],
     },
   ],
 };

@@ -27,18 +27,18 @@ describe("markdown statements", () => {
 const view: GradebookView = {
   course: { id: "c1", title: "Algorithms", gradePolicy: "best" },
   assignments: [
-    { id: "a1", title: "Selection sort", exerciseId: "sorting/selection-sort", dueAt: null, latePolicy: "none", latePenaltyPercent: 0 },
-    { id: "a2", title: "Merge sort", exerciseId: "sorting/merge-sort", dueAt: null, latePolicy: "none", latePenaltyPercent: 0 },
+    { id: "a1", title: "Selection sort", exerciseId: "sorting/selection-sort", dueAt: null, latePolicy: "none", latePenaltyPercent: 0, points: 100 },
+    { id: "a2", title: "Merge sort", exerciseId: "sorting/merge-sort", dueAt: null, latePolicy: "none", latePenaltyPercent: 0, points: 100 },
   ],
   students: [
-    { userId: "u1", email: "zoe@example.org", name: "Zoe", total: 150, cells: [cell("a1", 100), cell("a2", 50)] },
-    { userId: "u2", email: "adam@example.org", name: "Adam", total: 40, cells: [cell("a1", 40), cell("a2", null)] },
-    { userId: "u3", email: "mia@example.org", name: "Mia", total: 175.5, cells: [cell("a1", 90), cell("a2", 85.5)] },
+    { userId: "u1", email: "zoe@example.org", name: "Zoe", total: 150, totalPoints: 150, cells: [cell("a1", 100), cell("a2", 50)] },
+    { userId: "u2", email: "adam@example.org", name: "Adam", total: 40, totalPoints: 40, cells: [cell("a1", 40), cell("a2", null)] },
+    { userId: "u3", email: "mia@example.org", name: "Mia", total: 175.5, totalPoints: 175.5, cells: [cell("a1", 90), cell("a2", 85.5)] },
   ],
 };
 
 function cell(assignmentId: string, score: number | null) {
-  return { assignmentId, score, rawScore: score, latePenaltyPercent: 0, attempts: score === null ? 0 : 1, submissionId: null, submittedAt: null };
+  return { assignmentId, score, rawScore: score, points: score, extendedDueAt: null, latePenaltyPercent: 0, attempts: score === null ? 0 : 1, submissionId: null, submittedAt: null };
 }
 
 describe("gradebook", () => {

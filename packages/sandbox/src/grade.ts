@@ -25,6 +25,12 @@ export interface GradeOptions {
    * interleaving, against the current code. Hidden tests are never run this way.
    */
   replay?: { test: string; seed: string };
+  /**
+   * Keep a failed hidden test's details (input, expected and actual values, picture) in the
+   * report. The grader stores them for the course's staff; the API never shows them to the
+   * submission's author. Off by default: a report printed for a student stays hint-only.
+   */
+  keepHiddenDetails?: boolean;
 }
 
 const FAMILY_MODULE: Record<string, PlatformModuleName | undefined> = { sockets: "socket", threading: "threading", sorting: undefined };
@@ -245,7 +251,7 @@ export async function grade(exercise: Exercise, source: string, options: GradeOp
     tests: runOrder
       .map(({ index }, i) => ({ index, report: reports[i]! }))
       .sort((a, b) => a.index - b.index)
-      .map(({ report: t }) => (t.hidden ? hiddenView(t) : t)),
+      .map(({ report: t }) => (t.hidden ? hiddenView(t, options.keepHiddenDetails === true) : t)),
     stdout,
     ...(stopped ? { message: stopped.message } : {}),
   });
@@ -282,7 +288,7 @@ function toReport(info: TestInfo, outcome: TestOutcome, durationMs: number): Tes
   if (outcome.passed) return { ...base, message: info.hidden ? "" : capText(outcome.note ?? "", MAX_MESSAGE_CHARS) };
   // The test may name the cause it observed (t.hint): an author's sentence, never a value.
   const hint = typeof outcome.hint === "string" ? capText(outcome.hint, MAX_MESSAGE_CHARS) : info.hint;
-  if (info.hidden) return { ...base, message: hint ?? HIDDEN_FAILED };
+  if (info.hidden) return { ...base, message: hint ?? HIDDEN_FAILED, ...(outcome.details ? { details: outcome.details } : {}) };
   const message = capText(typeof outcome.message === "string" ? outcome.message : "", MAX_MESSAGE_CHARS);
   return { ...base, message: hint ? `${message}\nHint: ${hint}` : message, ...(outcome.details ? { details: outcome.details } : {}) };
 }
@@ -291,7 +297,10 @@ function toReport(info: TestInfo, outcome: TestOutcome, durationMs: number): Tes
  * What a hidden test shows: name, points, pass/fail and the author's hint. Nothing the
  * student's code can influence (messages, summaries, verdicts, its own duration) appears, since
  * any of it could carry a hidden input out; the overall status and duration are the grading's.
+ * `keepDetails` (staff only, see GradeOptions.keepHiddenDetails) adds the details and verdict.
  */
-function hiddenView(t: TestReport): TestReport {
-  return { name: t.name, hidden: true, passed: t.passed, points: t.points, maxPoints: t.maxPoints, durationMs: 0, message: t.passed ? "" : (t.message || HIDDEN_FAILED) };
+function hiddenView(t: TestReport, keepDetails: boolean): TestReport {
+  const view: TestReport = { name: t.name, hidden: true, passed: t.passed, points: t.points, maxPoints: t.maxPoints, durationMs: 0, message: t.passed ? "" : (t.message || HIDDEN_FAILED) };
+  if (!keepDetails) return view;
+  return { ...view, ...(t.verdict ? { verdict: t.verdict } : {}), ...(t.details ? { details: t.details } : {}) };
 }

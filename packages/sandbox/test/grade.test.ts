@@ -39,6 +39,17 @@ describe("grade", () => {
     expect(JSON.stringify(report)).not.toContain("31337");
   });
 
+  it("keeps a failed hidden test's details only when the grader asks (stored for staff)", async () => {
+    const code = wrap("return arr.length === 3 ? [0] : arr;");
+    const report = await grade(exercise, code, { keepHiddenDetails: true });
+    const hidden = report.tests.find((t) => t.name === "a hidden input")!;
+    expect(hidden).toMatchObject({ hidden: true, passed: false, message: "Three numbers, one negative." });
+    expect(JSON.stringify(hidden.details)).toContain("31337");
+    // Everything else is the student's report: no console output or timing of hidden tests.
+    expect(hidden.durationMs).toBe(0);
+    expect(JSON.stringify((await grade(exercise, code)).tests)).not.toContain("31337");
+  });
+
   it("runs only the visible tests in run mode", async () => {
     const report = await grade(exercise, exercise.files["solution.ts"]!, { mode: "run" });
     expect(report.tests.every((t) => !t.hidden)).toBe(true);

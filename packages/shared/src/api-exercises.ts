@@ -11,6 +11,8 @@ export const ExerciseSummary = Type.Object({
   family: Type.String(),
   difficulty: Type.String(),
   tags: Type.Array(Type.String()),
+  /** Whether a published version exists (only published exercises can be assigned). */
+  published: Type.Optional(Type.Boolean()),
 });
 export type ExerciseSummary = Static<typeof ExerciseSummary>;
 

@@ -6,3 +6,4 @@ export * from "./visualization.ts";
 export * from "./api-exercises.ts";
 export * from "./limits.ts";
 export * from "./custom-run.ts";
+export * from "./course-limits.ts";

@@ -39,6 +39,22 @@ export interface AssignmentInfo {
   dueAt: string | null;
   latePolicy: LatePolicyName;
   latePenaltyPercent: number;
+  /** What the assignment is worth (the gradebook scales a percentage to these points). */
+  points: number;
+  /** The caller's own extension (students only), which replaces dueAt for them. */
+  extendedDueAt: string | null;
+  createdAt: string;
+}
+
+/** GET /api/courses/:id/assignments/:assignmentId/extensions (items) and PUT .../extensions/:userId */
+export interface ExtensionView {
+  assignmentId: string;
+  userId: string;
+  email: string;
+  name: string;
+  dueAt: string;
+  reason: string | null;
+  createdBy: { id: string; name: string };
   createdAt: string;
 }
 
@@ -91,6 +107,9 @@ export interface CourseProgressView {
     title: string;
     opensAt: string | null;
     dueAt: string | null;
+    extendedDueAt: string | null;
+    points: number;
+    pointsEarned: number | null;
     latePolicy: LatePolicyName;
     score: number | null;
     bestScore: number | null;
@@ -104,13 +123,14 @@ export interface CourseProgressView {
 /** GET /api/courses/:id/gradebook. Scores are 0-100 with the late penalty applied. */
 export interface GradebookView {
   course: { id: string; title: string; gradePolicy: "best" | "last" };
-  assignments: { id: string; title: string; exerciseId: string; dueAt: string | null; latePolicy: LatePolicyName; latePenaltyPercent: number; inLms?: boolean }[];
+  assignments: { id: string; title: string; exerciseId: string; dueAt: string | null; latePolicy: LatePolicyName; latePenaltyPercent: number; inLms?: boolean; points: number }[];
   students: {
     userId: string;
     email: string;
     name: string;
-    cells: { assignmentId: string; score: number | null; rawScore: number | null; latePenaltyPercent: number; attempts: number; submissionId: string | null; submittedAt: string | null; lmsSync?: LmsSyncView | null }[];
+    cells: { assignmentId: string; score: number | null; rawScore: number | null; points: number | null; extendedDueAt: string | null; latePenaltyPercent: number; attempts: number; submissionId: string | null; submittedAt: string | null; lmsSync?: LmsSyncView | null }[];
     total: number;
+    totalPoints: number;
   }[];
   /** The course is linked to an LMS course (LTI). */
   lmsLinked?: boolean;

@@ -90,7 +90,11 @@ export async function recordResult(prisma: PrismaClient, claim: Claim, report: G
         message: t.message,
         durationMs: t.durationMs,
         // Typed by its contract; Prisma's JSON input type cannot express `unknown` fields.
-        details: t.hidden ? undefined : (({ ...(t.details ?? {}), ...(t.verdict ? { verdict: t.verdict } : {}) } satisfies StoredTestDetails) as Prisma.InputJsonObject),
+        // Hidden tests' details are stored for the course's staff; the API shows them to no one else.
+        details:
+          t.hidden && t.details === undefined && t.verdict === undefined
+            ? undefined
+            : (({ ...(t.details ?? {}), ...(t.verdict ? { verdict: t.verdict } : {}) } satisfies StoredTestDetails) as Prisma.InputJsonObject),
       })),
     });
     return true;

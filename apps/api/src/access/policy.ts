@@ -105,6 +105,15 @@ export async function canSeeSubmission(prisma: PrismaClient, user: AuthUser, s: 
   return course !== null;
 }
 
+/**
+ * Whether a caller who may read this submission also sees its hidden tests' details (inputs,
+ * expected values, pictures): the course's staff and admins reviewing someone else's work.
+ * The author of a submission never does, so a student never sees hidden test data.
+ */
+export function seesHiddenTests(user: AuthUser, s: Pick<SubmissionRef, "userId">): boolean {
+  return s.userId !== user.id && (user.role === "admin" || user.role === "instructor");
+}
+
 /** The graded submits of an exercise a regrade by `user` covers: those made to assignments of courses they teach. */
 export function regradableSubmits(user: AuthUser, exerciseId: string): Prisma.SubmissionWhereInput {
   const scope: Prisma.SubmissionWhereInput = user.role === "admin" ? {} : { assignment: { course: staffedCourses(user) } };

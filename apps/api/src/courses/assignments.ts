@@ -30,7 +30,8 @@ export function parseDate(value: string | null | undefined): Date | null | undef
   return value === undefined ? undefined : value === null ? null : new Date(value);
 }
 
-export function assignmentView(a: Assignment & { exercise: { title: string } }) {
+/** `extendedDueAt`: the caller's own extension (students), else null. */
+export function assignmentView(a: Assignment & { exercise: { title: string } }, extendedDueAt: Date | null = null) {
   return {
     id: a.id,
     courseId: a.courseId,
@@ -41,6 +42,8 @@ export function assignmentView(a: Assignment & { exercise: { title: string } }) 
     dueAt: iso(a.dueAt),
     latePolicy: a.latePolicy,
     latePenaltyPercent: a.latePenaltyPercent,
+    points: a.points,
+    extendedDueAt: iso(extendedDueAt),
     createdAt: iso(a.createdAt),
   };
 }

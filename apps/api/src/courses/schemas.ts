@@ -1,6 +1,7 @@
 // Schemas of courses, rosters and assignments as the API shows them.
 import { Type } from "typebox";
-import { DateTime, NullableDateTime, NullableInputDateTime } from "../http/responses.ts";
+import { ASSIGNMENT_POINTS_MAX, ASSIGNMENT_TITLE_MAX, EXTENSION_REASON_MAX, LATE_PENALTY_PERCENT_MAX } from "@autograder/shared";
+import { DateTime, InputDateTime, NullableDateTime, NullableInputDateTime } from "../http/responses.ts";
 
 export const GradePolicySchema = Type.Union([Type.Literal("best"), Type.Literal("last")]);
 export const LatePolicySchema = Type.Union([
@@ -41,14 +42,35 @@ export const AssignmentSchema = Type.Object({
   dueAt: NullableDateTime,
   latePolicy: LatePolicySchema,
   latePenaltyPercent: Type.Integer(),
+  /** What the assignment is worth: the gradebook scales a percentage to these points. */
+  points: Type.Number(),
+  /** The caller's own extension (students only; null for staff and without one). */
+  extendedDueAt: NullableDateTime,
   createdAt: DateTime,
 });
 
+export const ExtensionSchema = Type.Object({
+  assignmentId: Type.String(),
+  userId: Type.String(),
+  email: Type.String(),
+  name: Type.String(),
+  dueAt: DateTime,
+  reason: Type.Union([Type.String(), Type.Null()]),
+  createdBy: Type.Object({ id: Type.String(), name: Type.String() }),
+  createdAt: DateTime,
+});
+
+export const ExtensionBody = Type.Object({
+  dueAt: InputDateTime,
+  reason: Type.Optional(Type.Union([Type.String({ maxLength: EXTENSION_REASON_MAX }), Type.Null()])),
+});
+
 export const AssignmentFields = {
-  title: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 200 }), Type.Null()])),
+  title: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: ASSIGNMENT_TITLE_MAX }), Type.Null()])),
   position: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
   opensAt: Type.Optional(NullableInputDateTime),
   dueAt: Type.Optional(NullableInputDateTime),
   latePolicy: Type.Optional(LatePolicySchema),
-  latePenaltyPercent: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+  latePenaltyPercent: Type.Optional(Type.Integer({ minimum: 0, maximum: LATE_PENALTY_PERCENT_MAX })),
+  points: Type.Optional(Type.Number({ minimum: 0, maximum: ASSIGNMENT_POINTS_MAX })),
 };

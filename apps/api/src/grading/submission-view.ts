@@ -26,12 +26,18 @@ export function submissionSummary(s: Submission): Omit<SubmissionView, "report">
  * `onUnreadable` hears about a stored report or test details that do not match their
  * contract; the view then carries REPORT_UNREADABLE instead of the stored parts.
  */
-export async function loadSubmissionView(prisma: PrismaClient, id: string, onUnreadable: (error: ContractError) => void = () => {}): Promise<SubmissionView | null> {
+export async function loadSubmissionView(
+  prisma: PrismaClient,
+  id: string,
+  onUnreadable: (error: ContractError) => void = () => {},
+  /** Staff reviewing a student's work see hidden tests' details too (access/policy.ts seesHiddenTests). */
+  { hiddenDetails = false }: { hiddenDetails?: boolean } = {},
+): Promise<SubmissionView | null> {
   const s = await prisma.submission.findUnique({ where: { id }, include: { tests: { orderBy: { position: "asc" } } } });
   if (s === null) return null;
   if (s.status !== "graded" && s.status !== "error") return { ...submissionSummary(s), report: null };
   const stored = checkContract(StoredReport, s.report, `submission ${s.id} report`);
-  const tests = s.tests.map((t) => ({ row: t, details: t.hidden || t.details === null ? undefined : checkContract(StoredTestDetails, t.details, `submission ${s.id} test ${t.position} details`) }));
+  const tests = s.tests.map((t) => ({ row: t, details: (t.hidden && !hiddenDetails) || t.details === null ? undefined : checkContract(StoredTestDetails, t.details, `submission ${s.id} test ${t.position} details`) }));
   const unreadable = [stored, ...tests.map((t) => t.details)].filter((x) => x instanceof ContractError);
   unreadable.forEach(onUnreadable);
   const failure = (code: "GRADER_FAILED" | "REPORT_UNREADABLE") => ({ code, message: ERRORS[code].message });

@@ -11,6 +11,7 @@ export interface AssignmentInfo {
   dueAt: Date | null;
   latePolicy: LatePolicy;
   latePenaltyPercent: number;
+  points: number;
 }
 
 export interface StudentInfo {
@@ -50,6 +51,7 @@ export async function loadAssignments(prisma: PrismaClient, courseId: string): P
     dueAt: a.dueAt,
     latePolicy: a.latePolicy,
     latePenaltyPercent: a.latePenaltyPercent,
+    points: a.points,
   }));
 }
 

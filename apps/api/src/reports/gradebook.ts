@@ -3,13 +3,17 @@
 import type { Course, PrismaClient } from "@autograder/db";
 import { type AssignmentInfo, bySlot, loadAssignments, loadStudents, loadSubmits, slotKey, standing } from "./course-data.ts";
 import { toCsv } from "./csv.ts";
-import { round2 } from "./scoring.ts";
+import { loadExtensionDates, rulesFor, toPoints, weightedTotal } from "../courses/extensions.ts";
 
 export interface GradebookCell {
   assignmentId: string;
   /** 0..100 after the late penalty; null when nothing graded yet. */
   score: number | null;
   rawScore: number | null;
+  /** `score` scaled to the assignment's points. */
+  points: number | null;
+  /** The student's extended due date, when they have one. */
+  extendedDueAt: string | null;
   latePenaltyPercent: number;
   attempts: number;
   submissionId: string | null;
@@ -32,8 +36,10 @@ export interface GradebookRow {
   email: string;
   name: string;
   cells: GradebookCell[];
-  /** Mean over all assignments, an ungraded one counting 0. */
+  /** Percent of all points, each assignment weighted by its points, an ungraded one counting 0. */
   total: number;
+  /** Points earned over all assignments. */
+  totalPoints: number;
 }
 
 export interface Gradebook {
@@ -47,6 +53,7 @@ export interface Gradebook {
     latePenaltyPercent: number;
     /** Placed in the LMS (an LTI resource link): its scores go to the LMS gradebook. */
     inLms: boolean;
+    points: number;
   }>;
   students: GradebookRow[];
   /** The course is linked to an LMS course (LTI): roster sync and score sync apply. */
@@ -64,13 +71,17 @@ export async function buildGradebook(prisma: PrismaClient, course: Course): Prom
     ),
   );
   const lms = await loadLmsState(prisma, course.id, assignments.map((a) => a.id));
+  const extensions = await loadExtensionDates(prisma, assignments.map((a) => a.id));
   const rows = students.map((student) => {
     const cells = assignments.map((a): GradebookCell => {
-      const st = standing(a, slots.get(slotKey(student.id, a.id)) ?? [], course.gradePolicy);
+      const extension = extensions.get(slotKey(student.id, a.id));
+      const st = standing(rulesFor(a, extension), slots.get(slotKey(student.id, a.id)) ?? [], course.gradePolicy);
       return {
         assignmentId: a.id,
         score: st.counted?.percent ?? null,
         rawScore: st.counted?.rawPercent ?? null,
+        points: toPoints(st.counted?.percent ?? null, a.points),
+        extendedDueAt: extension?.toISOString() ?? null,
         latePenaltyPercent: st.counted?.latePenaltyPercent ?? 0,
         attempts: st.attempts,
         submissionId: st.counted?.submissionId ?? null,
@@ -78,8 +89,9 @@ export async function buildGradebook(prisma: PrismaClient, course: Course): Prom
         lmsSync: lms.syncs.get(slotKey(student.id, a.id)) ?? null,
       };
     });
-    const total = cells.length === 0 ? 0 : round2(cells.reduce((sum, c) => sum + (c.score ?? 0), 0) / cells.length);
-    return { userId: student.id, email: student.email, name: student.name, cells, total };
+    const total = weightedTotal(cells.map((c, i) => ({ percent: c.score, points: assignments[i]!.points })));
+    const totalPoints = Math.round(cells.reduce((sum, c) => sum + (c.points ?? 0), 0) * 100) / 100;
+    return { userId: student.id, email: student.email, name: student.name, cells, total, totalPoints };
   });
   return {
     course: { id: course.id, title: course.title, gradePolicy: course.gradePolicy },
@@ -91,6 +103,7 @@ export async function buildGradebook(prisma: PrismaClient, course: Course): Prom
       latePolicy: a.latePolicy,
       latePenaltyPercent: a.latePenaltyPercent,
       inLms: lms.placed.has(a.id),
+      points: a.points,
     })),
     students: rows,
     lmsLinked: lms.linked,
@@ -118,15 +131,18 @@ async function loadLmsState(prisma: PrismaClient, courseId: string, assignmentId
   return { linked, placed: new Set(links.flatMap((l) => (l.assignmentId ? [l.assignmentId] : []))), syncs };
 }
 
-/** email, name, one column per assignment (score after penalty, empty if ungraded), total. */
+/** email, name, one column per assignment (points after penalty, empty if ungraded; "(/N)" when not worth 100), total percent. */
 export function gradebookCsv(book: Gradebook): string {
   const titles = book.assignments.map((a) => a.title);
   const header = [
     "email",
     "name",
-    ...book.assignments.map((a) => (titles.filter((t) => t === a.title).length > 1 ? `${a.title} (${a.exerciseId})` : a.title)),
+    ...book.assignments.map((a) => {
+      const title = titles.filter((t) => t === a.title).length > 1 ? `${a.title} (${a.exerciseId})` : a.title;
+      return a.points === 100 ? title : `${title} (/${a.points})`;
+    }),
     "total",
   ];
-  const rows = book.students.map((s) => [s.email, s.name, ...s.cells.map((c) => c.score), s.total]);
+  const rows = book.students.map((s) => [s.email, s.name, ...s.cells.map((c) => c.points), s.total]);
   return toCsv(header, rows);
 }

@@ -2,7 +2,7 @@
 // the last submission and the late penalty applied.
 import type { Course, PrismaClient } from "@autograder/db";
 import { bySlot, loadAssignments, loadSubmits, slotKey, standing } from "./course-data.ts";
-import { round2 } from "./scoring.ts";
+import { loadExtensionDates, rulesFor, toPoints, weightedTotal } from "../courses/extensions.ts";
 
 export interface AssignmentProgress {
   assignmentId: string;
@@ -10,6 +10,11 @@ export interface AssignmentProgress {
   title: string;
   opensAt: string | null;
   dueAt: string | null;
+  /** The student's own later due date (an extension), which replaces dueAt for them. */
+  extendedDueAt: string | null;
+  points: number;
+  /** `score` scaled to the assignment's points. */
+  pointsEarned: number | null;
   latePolicy: "none" | "percent_per_day" | "no_credit_after_due";
   /** The score that counts by the course's policy, 0..100 after penalty; null if none graded. */
   score: number | null;
@@ -39,14 +44,19 @@ export async function courseProgress(prisma: PrismaClient, course: Course, userI
       [userId],
     ),
   );
+  const extensions = await loadExtensionDates(prisma, assignments.map((a) => a.id), [userId]);
   const items = assignments.map((a): AssignmentProgress => {
-    const st = standing(a, slots.get(slotKey(userId, a.id)) ?? [], course.gradePolicy);
+    const extension = extensions.get(slotKey(userId, a.id));
+    const st = standing(rulesFor(a, extension), slots.get(slotKey(userId, a.id)) ?? [], course.gradePolicy);
     return {
       assignmentId: a.id,
       exerciseId: a.exerciseId,
       title: a.title,
       opensAt: a.opensAt?.toISOString() ?? null,
       dueAt: a.dueAt?.toISOString() ?? null,
+      extendedDueAt: extension?.toISOString() ?? null,
+      points: a.points,
+      pointsEarned: toPoints(st.counted?.percent ?? null, a.points),
       latePolicy: a.latePolicy,
       score: st.counted?.percent ?? null,
       bestScore: st.best?.percent ?? null,
@@ -57,6 +67,6 @@ export async function courseProgress(prisma: PrismaClient, course: Course, userI
         : null,
     };
   });
-  const total = items.length === 0 ? 0 : round2(items.reduce((s, i) => s + (i.score ?? 0), 0) / items.length);
+  const total = weightedTotal(items.map((i) => ({ percent: i.score, points: i.points })));
   return { course: { id: course.id, title: course.title, gradePolicy: course.gradePolicy }, assignments: items, total };
 }

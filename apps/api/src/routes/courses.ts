@@ -256,13 +256,14 @@ export const courseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { course } = await viewCourse(app.prisma, userOf(request), request.params.id);
+      const me = userOf(request);
+      const { course, access } = await viewCourse(app.prisma, me, request.params.id);
       const rows = await app.prisma.assignment.findMany({
         where: { courseId: course.id },
-        include: { exercise: { select: { title: true } } },
+        include: { exercise: { select: { title: true } }, ...(access === "student" ? { extensions: { where: { userId: me.id }, select: { dueAt: true } } } : {}) },
         orderBy: [{ position: "asc" }, { createdAt: "asc" }],
       });
-      return rows.map(assignmentView);
+      return rows.map((a) => assignmentView(a, ("extensions" in a ? a.extensions[0]?.dueAt : undefined) ?? null));
     },
   );
 
@@ -310,6 +311,7 @@ export const courseRoutes: FastifyPluginAsyncTypebox = async (app) => {
             exerciseId: exercise.id,
             title: b.title ?? null,
             position: b.position ?? (await app.prisma.assignment.count({ where: { courseId: course.id } })),
+            ...(b.points !== undefined ? { points: b.points } : {}),
             ...settings,
           },
           include: { exercise: { select: { title: true } } },
@@ -328,7 +330,7 @@ export const courseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireUser,
       schema: {
         tags: ["assignments"],
-        summary: "Change an assignment's title, position, dates or late policy (its staff)",
+        summary: "Change an assignment's title, position, dates, late policy or points (its staff)",
         security: SECURED,
         params: AssignmentParams,
         body: Type.Object(AssignmentFields),
@@ -358,6 +360,7 @@ export const courseRoutes: FastifyPluginAsyncTypebox = async (app) => {
           ...settings,
           ...(b.title !== undefined ? { title: b.title } : {}),
           ...(b.position !== undefined ? { position: b.position } : {}),
+          ...(b.points !== undefined ? { points: b.points } : {}),
         },
         include: { exercise: { select: { title: true } } },
       });

@@ -23,14 +23,14 @@ export const exerciseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const instructor = user.role === "instructor" ? user.id : null;
     // The latest version where the access policy (canPreview) allows it, the published one otherwise.
     // Only two fields of each manifest: read them in SQL instead of loading whole manifests.
-    const rows = await app.prisma.$queryRaw<Array<{ id: string; title: string; family: string; difficulty: string | null; tags: string[] | null }>>`
-      SELECT e.id, e.title, e.family, v.manifest->>'difficulty' AS difficulty, v.manifest->'tags' AS tags
+    const rows = await app.prisma.$queryRaw<Array<{ id: string; title: string; family: string; difficulty: string | null; tags: string[] | null; published: boolean }>>`
+      SELECT e.id, e.title, e.family, v.manifest->>'difficulty' AS difficulty, v.manifest->'tags' AS tags, e."publishedVersionId" IS NOT NULL AS published
       FROM "Exercise" e
       JOIN "ExerciseVersion" v ON v.id = CASE
         WHEN ${admin} OR (${instructor}::uuid IS NOT NULL AND (e.source = 'filesystem' OR e."authorId" = ${instructor}::uuid))
         THEN COALESCE(e."latestVersionId", e."publishedVersionId") ELSE e."publishedVersionId" END
       ORDER BY e.id`;
-    return rows.map((r) => ({ id: r.id, title: r.title, family: r.family, difficulty: r.difficulty ?? "", tags: r.tags ?? [] }));
+    return rows.map((r) => ({ id: r.id, title: r.title, family: r.family, difficulty: r.difficulty ?? "", tags: r.tags ?? [], published: r.published }));
   };
 
   /** The published version, or the latest for those the access policy lets preview it. */

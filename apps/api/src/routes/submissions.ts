@@ -4,8 +4,9 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { AppError, CodeBody, Created, ExerciseIdParams, MAX_CODE_BYTES, SubmissionListItem, SubmissionView, SubmitBody } from "@autograder/shared";
 import { userOf, type AuthUser } from "../auth/context.ts";
-import { canSeeSubmission, workingVersionId } from "../access/policy.ts";
-import { latePenaltyPercent, recordFailure } from "@autograder/submissions";
+import { canSeeSubmission, seesHiddenTests, workingVersionId } from "../access/policy.ts";
+import { recordFailure } from "@autograder/submissions";
+import { studentPenalty } from "../courses/extensions.ts";
 import { admitSubmission } from "../grading/admission.ts";
 import { loadSubmissionView, submissionSummary } from "../grading/submission-view.ts";
 
@@ -26,7 +27,8 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       });
       if (!assignment) throw new AppError("NOT_FOUND", "No such assignment for this exercise in your courses.");
       if (assignment.opensAt && now < assignment.opensAt) throw new AppError("ASSIGNMENT_CLOSED", `This assignment opens at ${assignment.opensAt.toISOString()}.`);
-      penalty = latePenaltyPercent(assignment, now);
+      const extension = await app.prisma.assignmentExtension.findUnique({ where: { assignmentId_userId: { assignmentId, userId: user.id } }, select: { dueAt: true } });
+      penalty = studentPenalty(assignment, extension?.dueAt, now);
     }
     const submission = {
       id: await admitSubmission(
@@ -71,12 +73,15 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  const viewOf = (id: string) => loadSubmissionView(app.prisma, id, (error) => app.log.error({ submissionId: id, reason: error.message }, "stored result does not match its contract"));
+  const viewOf = (id: string, hiddenDetails: boolean) =>
+    loadSubmissionView(app.prisma, id, (error) => app.log.error({ submissionId: id, reason: error.message }, "stored result does not match its contract"), { hiddenDetails });
 
   async function visibleSubmission(user: AuthUser, id: string) {
-    const view = await viewOf(id);
+    const ref = await app.prisma.submission.findUnique({ where: { id }, select: { userId: true, exerciseId: true, assignmentId: true, kind: true } });
     // Someone else's submission looks exactly like a missing one.
-    if (view === null || !(await canSeeSubmission(app.prisma, user, view))) throw new AppError("NOT_FOUND", "No such submission.");
+    if (ref === null || !(await canSeeSubmission(app.prisma, user, ref))) throw new AppError("NOT_FOUND", "No such submission.");
+    const view = await viewOf(id, seesHiddenTests(user, ref));
+    if (view === null) throw new AppError("NOT_FOUND", "No such submission.");
     return view;
   }
 
@@ -113,7 +118,7 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const sendFinal = async (): Promise<void> => {
         if (finalSent) return;
         finalSent = true;
-        const view = await viewOf(first.id).catch(() => null);
+        const view = await viewOf(first.id, seesHiddenTests(user, first)).catch(() => null);
         if (view) stream.send("graded", view);
         stream.end();
       };

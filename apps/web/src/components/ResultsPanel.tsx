@@ -58,13 +58,15 @@ export function Visualization({ test }: { test: TestReport }) {
   return null;
 }
 
-function TestItem({ test }: { test: TestReport }) {
+/** `showHidden`: staff reviewing a student's work see hidden tests like visible ones (the API sends their details only to staff). */
+function TestItem({ test, showHidden = false }: { test: TestReport; showHidden?: boolean }) {
   const d = test.details;
+  const secret = test.hidden && !showHidden;
   const failed = !test.passed;
   const hasViz = d?.visualization !== undefined;
   return (
     <li className={`test ${test.passed ? "pass" : "fail"}`}>
-      <details open={failed && !test.hidden}>
+      <details open={failed && !secret}>
         <summary>
           <span className="test-icon" aria-hidden="true">
             {test.passed ? "✓" : "✗"}
@@ -84,7 +86,7 @@ function TestItem({ test }: { test: TestReport }) {
             </p>
           ) : null}
           {failed && !test.hidden && test.message ? <p className="test-message">{test.message}</p> : null}
-          {!test.hidden && d?.input !== undefined ? (
+          {!secret && d?.input !== undefined ? (
             <p>
               Input: <code className="mono">{asText(d.input)}</code>
             </p>
@@ -103,16 +105,16 @@ function TestItem({ test }: { test: TestReport }) {
               Replay seed: <code>{String(d.seed)}</code>
             </p>
           ) : null}
-          {!test.hidden && hasViz ? <Visualization test={test} /> : null}
+          {!secret && hasViz ? <Visualization test={test} /> : null}
           {failed && !test.hidden ? <ReplayButton test={test} /> : null}
-          {test.passed && !test.hidden && !hasViz && !d?.input ? <p className="muted">Passed in {test.durationMs} ms.</p> : null}
+          {test.passed && !secret && !hasViz && !d?.input ? <p className="muted">Passed in {test.durationMs} ms.</p> : null}
         </div>
       </details>
     </li>
   );
 }
 
-export function ReportView({ report }: { report: GradeReport }) {
+export function ReportView({ report, showHidden = false }: { report: GradeReport; showHidden?: boolean }) {
   const failedFirst = [...report.tests].sort((a, b) => Number(a.passed) - Number(b.passed) || Number(a.hidden) - Number(b.hidden));
   const passed = report.tests.filter((t) => t.passed).length;
   return (
@@ -137,7 +139,7 @@ export function ReportView({ report }: { report: GradeReport }) {
           </h3>
           <ul className="tests">
             {failedFirst.map((t) => (
-              <TestItem key={t.name} test={t} />
+              <TestItem key={t.name} test={t} showHidden={showHidden} />
             ))}
           </ul>
         </>
@@ -163,7 +165,7 @@ export interface LiveResult {
   replayOf?: { test: string; seed: string };
 }
 
-export function ResultsPanel({ result, lateRules = null }: { result: LiveResult | null; lateRules?: LateRules | null }) {
+export function ResultsPanel({ result, lateRules = null, showHidden = false }: { result: LiveResult | null; lateRules?: LateRules | null; showHidden?: boolean }) {
   if (result === null) {
     return <p className="muted">Run your code against the visible tests, or submit it for a grade. Results appear here.</p>;
   }
@@ -198,7 +200,7 @@ export function ResultsPanel({ result, lateRules = null }: { result: LiveResult 
           {result.error}
         </div>
       ) : null}
-      {report ? <ReportView report={report} /> : null}
+      {report ? <ReportView report={report} showHidden={showHidden} /> : null}
     </div>
   );
 }

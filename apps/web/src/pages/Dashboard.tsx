@@ -13,7 +13,8 @@ interface DashboardCourse {
   title: string;
   joinCode: string | null;
   staff: boolean;
-  assignments: { id: string; exerciseId: string; title: string; dueAt: string | null; score: number | null; attempts: number | null }[];
+  /** dueAt: the student's own due date (their extension when they have one). */
+  assignments: { id: string; exerciseId: string; title: string; dueAt: string | null; extended: boolean; score: number | null; attempts: number | null }[];
 }
 
 export async function loadDashboard(): Promise<DashboardCourse[]> {
@@ -28,11 +29,11 @@ export async function loadDashboard(): Promise<DashboardCourse[]> {
           title: c.title,
           joinCode: null,
           staff: false,
-          assignments: p.assignments.map((a) => ({ id: a.assignmentId, exerciseId: a.exerciseId, title: a.title, dueAt: a.dueAt, score: a.score, attempts: a.attempts })),
+          assignments: p.assignments.map((a) => ({ id: a.assignmentId, exerciseId: a.exerciseId, title: a.title, dueAt: a.extendedDueAt ?? a.dueAt, extended: a.extendedDueAt !== null, score: a.score, attempts: a.attempts })),
         };
       }
       const list = await api.get<AssignmentInfo[]>(`/api/courses/${encodeURIComponent(c.id)}/assignments`);
-      return { id: c.id, title: c.title, joinCode: c.joinCode, staff: c.access === "staff", assignments: list.map((a) => ({ id: a.id, exerciseId: a.exerciseId, title: a.title, dueAt: a.dueAt, score: null, attempts: null })) };
+      return { id: c.id, title: c.title, joinCode: c.joinCode, staff: c.access === "staff", assignments: list.map((a) => ({ id: a.id, exerciseId: a.exerciseId, title: a.title, dueAt: a.extendedDueAt ?? a.dueAt, extended: a.extendedDueAt !== null, score: null, attempts: null })) };
     }),
   );
 }
@@ -78,7 +79,10 @@ export function CourseCard({ course }: { course: DashboardCourse }) {
                   <Link to={exerciseUrl(a.exerciseId, a.id)} className="assignment-title">
                     {a.title}
                   </Link>
-                  <div className={`due ${due.tone}`}>{due.text}</div>
+                  <div className={`due ${due.tone}`}>
+                    {due.text}
+                    {a.extended ? " · extended for you" : ""}
+                  </div>
                 </div>
                 {course.staff ? null : (
                   <div className="assignment-progress">

@@ -12,9 +12,8 @@ import { useRouter } from "../router.tsx";
 import { followSubmission, type Follower } from "../submissions.ts";
 import { dueLabel } from "./Dashboard.tsx";
 import { AuthoringPanel } from "./Authoring.tsx";
-import { latePolicyText } from "./Course.tsx";
 import { codeSize, utf8Bytes } from "../code-size.ts";
-import { latePenaltyText, type LateRules } from "../late.ts";
+import { latePenaltyText, latePolicyText, type LateRules } from "../late.ts";
 import { CustomRunPanel } from "../components/CustomRun.tsx";
 import { ReplayContext, useReplay } from "../components/Replay.tsx";
 
@@ -64,7 +63,8 @@ function useAssignment(assignmentId: string | undefined): { course: CourseInfo; 
 function Workspace({ exercise, assignmentId, staff }: { exercise: ExerciseDetail; assignmentId: string | undefined; staff: boolean }) {
   const base = exercisePath(exercise.id);
   const found = useAssignment(assignmentId);
-  const lateRules: LateRules | null = found?.assignment ?? null;
+  // The student's own due date (an extension wins) is the one penalties count from.
+  const lateRules: LateRules | null = found ? { ...found.assignment, dueAt: found.assignment.extendedDueAt ?? found.assignment.dueAt } : null;
   const [code, setCode] = useState<string | null>(null);
   const [bytes, setBytes] = useState(0);
   const [draftError, setDraftError] = useState<unknown>(null);
@@ -319,10 +319,12 @@ function TabButton({ id, current, onSelect, children }: { id: "statement" | "his
 }
 
 function AssignmentLine({ found }: { found: { course: CourseInfo; assignment: AssignmentInfo } }) {
-  const due = dueLabel(found.assignment.dueAt);
+  const extended = found.assignment.extendedDueAt;
+  const due = dueLabel(extended ?? found.assignment.dueAt);
   return (
     <p className="muted">
-      Assignment in {found.course.title} · <span className={`due ${due.tone}`}>{due.text}</span> · {latePolicyText(found.assignment)}
+      Assignment in {found.course.title} · <span className={`due ${due.tone}`}>{due.text}</span>
+      {extended ? " (extended for you)" : ""} · {latePolicyText(found.assignment)}
     </p>
   );
 }

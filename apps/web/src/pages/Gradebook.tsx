@@ -7,6 +7,7 @@ import { filterRows, formatScore, sortRows, toGradebook, type Gradebook, type So
 import { useDocumentTitle, useResource } from "../hooks.ts";
 import { Link } from "../router.tsx";
 import { LmsPanels } from "./LmsSync.tsx";
+import { submissionReviewUrl } from "../review-url.ts";
 
 export function GradebookPage({ courseId }: { courseId: string }) {
   useDocumentTitle("Gradebook");
@@ -23,13 +24,31 @@ export function GradebookPage({ courseId }: { courseId: string }) {
       <h1>Gradebook</h1>
       {data.loading ? <Spinner label="Loading the gradebook" /> : null}
       {data.error ? <ErrorBox error={data.error} title="Could not load the gradebook" /> : null}
-      {data.data ? <GradebookTable book={data.data} csvHref={`/api/courses/${cid}/gradebook?format=csv`} studentHref={(id) => `/courses/${cid}/students/${encodeURIComponent(id)}`} /> : null}
+      {data.data ? (
+        <GradebookTable
+          book={data.data}
+          csvHref={`/api/courses/${cid}/gradebook?format=csv`}
+          studentHref={(id) => `/courses/${cid}/students/${encodeURIComponent(id)}`}
+          reviewHref={(userId, assignmentId, submissionId) => submissionReviewUrl({ courseId, assignmentId, userId, submissionId })}
+        />
+      ) : null}
       {data.data?.view.lmsLinked ? <LmsPanels courseId={courseId} view={data.data.view} reload={data.reload} /> : null}
     </div>
   );
 }
 
-export function GradebookTable({ book, csvHref, studentHref }: { book: Gradebook; csvHref: string; studentHref?: (id: string) => string }) {
+export function GradebookTable({
+  book,
+  csvHref,
+  studentHref,
+  reviewHref,
+}: {
+  book: Gradebook;
+  csvHref: string;
+  studentHref?: (id: string) => string;
+  /** A cell with work in it links to the staff review of that student's work. */
+  reviewHref?: (userId: string, assignmentId: string, submissionId: string | null) => string;
+}) {
   const [query, setQuery] = useState("");
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: "name", dir: 1 });
   const rows = useMemo(() => sortRows(filterRows(book.rows, query), sort.key, sort.dir), [book.rows, query, sort]);
@@ -60,7 +79,7 @@ export function GradebookTable({ book, csvHref, studentHref }: { book: Gradebook
       </div>
       <div className="table-scroll">
         <table className="table gradebook">
-          <caption className="sr-only">Grades in percent: one row per student (select a name for the student's timeline); select a column header to sort.</caption>
+          <caption className="sr-only">Grades in points (out of 100 unless the column says otherwise), total in percent: one row per student (select a name for the student's timeline, a score to review the work); select a column header to sort.</caption>
           <thead>
             <tr>
               {header("name", "Student")}
@@ -69,6 +88,7 @@ export function GradebookTable({ book, csvHref, studentHref }: { book: Gradebook
                 <th key={c.id} scope="col" aria-sort={sort.key === `a:${c.id}` ? (sort.dir === 1 ? "ascending" : "descending") : "none"}>
                   <button type="button" className="sort" onClick={() => setSort({ key: `a:${c.id}`, dir: sort.key === `a:${c.id}` ? (sort.dir === 1 ? -1 : 1) : -1 })}>
                     {c.title}
+                    {c.points !== 100 ? <span className="muted small"> /{c.points}</span> : null}
                     <span aria-hidden="true">{sort.key === `a:${c.id}` ? (sort.dir === 1 ? " ▲" : " ▼") : ""}</span>
                   </button>
                 </th>
@@ -96,11 +116,21 @@ export function GradebookTable({ book, csvHref, studentHref }: { book: Gradebook
                     )}
                   </th>
                   <td>{r.email}</td>
-                  {book.columns.map((c) => (
-                    <td key={c.id} className="num">
-                      {formatScore(r.scores[c.id])}
-                    </td>
-                  ))}
+                  {book.columns.map((c) => {
+                    const work = r.submissions[c.id];
+                    const shown = formatScore(r.points[c.id]);
+                    return (
+                      <td key={c.id} className="num">
+                        {reviewHref && work && work.attempts > 0 ? (
+                          <Link to={reviewHref(r.id, c.id, work.counted)} aria-label={`Review the work behind ${shown} on ${c.title}`}>
+                            {shown}
+                          </Link>
+                        ) : (
+                          shown
+                        )}
+                      </td>
+                    );
+                  })}
                   <td className="num">{formatScore(r.total)}</td>
                 </tr>
               ))
