@@ -10,7 +10,7 @@ import { startSupervisor, type Supervisor } from "@autograder/grader";
 import { installQueue } from "@autograder/queue";
 import { buildApp } from "../../apps/api/src/app.ts";
 import { loadConfig } from "../../apps/api/src/config.ts";
-import { syncExercises } from "../../apps/api/src/exercises/catalog.ts";
+import { syncExercises } from "../../test-support/exercises.ts";
 import { login, makeUser, type Browser } from "../../apps/api/test/support/accounts.ts";
 
 export const FIXTURES = fileURLToPath(new URL("../../packages/sandbox/test/fixtures/exercises", import.meta.url));

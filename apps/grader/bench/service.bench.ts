@@ -13,7 +13,7 @@ import { installQueue } from "@autograder/queue";
 import { buildApp } from "../../api/src/app.ts";
 import { hashPassword } from "../../api/src/auth/password.ts";
 import { loadConfig } from "../../api/src/config.ts";
-import { syncExercises } from "../../api/src/exercises/catalog.ts";
+import { syncExercises } from "../../../test-support/exercises.ts";
 import { startSupervisor } from "../src/supervisor.ts";
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 20);

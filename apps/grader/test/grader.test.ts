@@ -5,7 +5,7 @@ import pg from "pg";
 import { createPrisma, type PrismaClient } from "@autograder/db";
 import { createBoss, enqueueGrading, GRADING_QUEUE, JobLeases, LEASE_GRACE_SECONDS, UNQUEUED_AFTER_SECONDS, type PgBoss } from "@autograder/queue";
 import { createTestDatabase, type TestDatabase } from "../../../test-support/database.ts";
-import { syncExercises } from "../../api/src/exercises/catalog.ts";
+import { syncExercises } from "../../../test-support/exercises.ts";
 import { gradeSubmission, startSupervisor, type Supervisor } from "../src/index.ts";
 
 const FIXTURES = fileURLToPath(new URL("../../../packages/sandbox/test/fixtures/exercises", import.meta.url));

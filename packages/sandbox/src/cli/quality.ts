@@ -1,3 +1,4 @@
+#!/usr/bin/env -S node --no-node-snapshot --import tsx
 // npm run exercises:quality [-- <id prefix>...] [--sample N] [--json] [--verbose] [--exercises DIR] [--min 0.9]
 // Prints the mutation table and every surviving mutant. Exit 1 when an exercise scores below
 // --min (default 0.9) or its reference fails, 2 for usage errors.
