@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { applyMigrations, createPrisma, startEmbeddedPostgres, type EmbeddedDatabase, type PrismaClient } from "@autograder/db";
+import { pino } from "pino";
 import { startSupervisor, type Supervisor } from "@autograder/grader";
 import { installQueue } from "@autograder/queue";
 import { buildApp } from "../../apps/api/src/app.ts";
@@ -40,7 +41,7 @@ export async function startStack(workers = 2): Promise<Stack> {
   await syncExercises(prisma, FIXTURES);
   const app = await buildApp({ config: loadConfig({ LOG_LEVEL: "silent" }), prisma, logger: false, databaseUrl: db.url });
   await app.ready();
-  const grader = await startSupervisor({ databaseUrl: db.url, workers, concurrency: 2, log: (l) => restarts.push(l) });
+  const grader = await startSupervisor({ databaseUrl: db.url, workers, concurrency: 2, logger: pino({ name: "grader-supervisor" }, { write: (line: string) => restarts.push(line) }) });
   await grader.ready;
   return {
     db,

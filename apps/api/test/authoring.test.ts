@@ -34,7 +34,7 @@ beforeAll(async () => {
   for (const name of ["exercise.yaml", "README.md", "starter.ts", "tests.ts", "mutants/reversed.ts"]) files[name] = await readFile(`${TINY}${name}`, "utf8");
   // A reference that fails its own tests.
   files["solution.ts"] = "export function sortIt(arr: number[]): number[] { return arr.reverse(); }";
-  grader = await startSupervisor({ databaseUrl: t.db.url, workers: 1, concurrency: 2, log: () => {} });
+  grader = await startSupervisor({ databaseUrl: t.db.url, workers: 1, concurrency: 2 });
   await grader.ready;
 });
 

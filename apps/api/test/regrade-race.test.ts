@@ -32,7 +32,7 @@ beforeAll(async () => {
     await t.prisma.enrollment.create({ data: { courseId: course.id, userId: s.id } });
     students.push({ id: s.id, browser: await login(t.app, s.email) });
   }
-  grader = await startSupervisor({ databaseUrl: t.db.url, workers: 1, concurrency: 2, log: () => {} });
+  grader = await startSupervisor({ databaseUrl: t.db.url, workers: 1, concurrency: 2 });
   await grader.ready;
 });
 

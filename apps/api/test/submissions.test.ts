@@ -33,7 +33,7 @@ beforeAll(async () => {
   student = await loginAs(t.app, "s@x.edu", "password-123");
   other = await loginAs(t.app, "o@x.edu", "password-123");
   teacher = await loginAs(t.app, "t@x.edu", "password-123");
-  grader = await startSupervisor({ databaseUrl: t.db.url, workers: 1, concurrency: 2, log: () => {} });
+  grader = await startSupervisor({ databaseUrl: t.db.url, workers: 1, concurrency: 2 });
   await grader.ready;
 });
 

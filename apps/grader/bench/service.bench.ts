@@ -35,7 +35,7 @@ try {
   await syncExercises(prisma, path.join(ROOT, "exercises"));
   const passwordHash = await hashPassword("bench-password-1");
   await prisma.user.createMany({ data: Array.from({ length: STUDENTS }, (_, i) => ({ email: `s${i}@bench.edu`, name: `S${i}`, role: "student" as const, passwordHash })) });
-  const grader = await startSupervisor({ databaseUrl: pgServer.url, workers: WORKERS, concurrency: CONCURRENCY, log: () => {} });
+  const grader = await startSupervisor({ databaseUrl: pgServer.url, workers: WORKERS, concurrency: CONCURRENCY });
   await grader.ready;
   const config = loadConfig({ LOG_LEVEL: "silent", DATABASE_URL: pgServer.url, PORT: "0" });
   const app = await buildApp({ config, prisma, logger: false, databaseUrl: pgServer.url });

@@ -5,6 +5,9 @@ import type { PrismaClient } from "@autograder/db";
 import { buildExercise, ExerciseFormatError } from "@autograder/exercise-format";
 import { parseContract, StoredFiles } from "@autograder/shared/contracts";
 import { describeExercise, validateExercise, type ValidationResult } from "@autograder/sandbox";
+import { graderLogger } from "./logger.ts";
+
+const log = graderLogger("grader");
 
 /**
  * What the author is told: the format or compile error in their files, which they can fix;
@@ -12,7 +15,7 @@ import { describeExercise, validateExercise, type ValidationResult } from "@auto
  */
 export function instructorDetail(versionId: string, error: unknown): string {
   if (error instanceof ExerciseFormatError || (error instanceof Error && error.name === "BuildError")) return error.message;
-  process.stderr.write(`grader: validation of exercise version ${versionId} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  log.error({ versionId, err: error }, "validation of an exercise version failed");
   return `The grader could not validate this version (version ${versionId}); try again, and tell an admin if it keeps failing.`;
 }
 

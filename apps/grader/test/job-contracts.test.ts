@@ -28,7 +28,7 @@ beforeAll(async () => {
   boss = createBoss(db.url);
   await boss.start();
   await syncExercises(prisma, FIXTURES);
-  supervisor = await startSupervisor({ databaseUrl: db.url, workers: 1, concurrency: 1, log: () => {} });
+  supervisor = await startSupervisor({ databaseUrl: db.url, workers: 1, concurrency: 1 });
   await supervisor.ready;
 });
 

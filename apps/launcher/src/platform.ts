@@ -79,7 +79,8 @@ export async function startPlatform(config: Config, log: (line: string) => void,
       );
     }
     if (config.graderWorkers > 0) {
-      grader = await startSupervisor({ databaseUrl: db.url, workers: config.graderWorkers, concurrency: config.graderConcurrency, log });
+      // The supervisor and its workers log with pino at LOG_LEVEL (the same variable as config.logLevel).
+      grader = await startSupervisor({ databaseUrl: db.url, workers: config.graderWorkers, concurrency: config.graderConcurrency });
       await grader.ready;
       log(`Grader: ${config.graderWorkers} worker process(es), ${config.graderConcurrency} grading(s) at once each`);
     }

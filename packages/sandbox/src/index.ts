@@ -3,3 +3,5 @@ export { formatReport } from "./report-text.ts";
 export { platformModule, platformModuleNames, registerPlatformModule } from "./platform.ts";
 export { describeExercise, type ExerciseDescription } from "./describe.ts";
 export { validateExercise, type ValidationResult, type ValidationCheck } from "./validate.ts";
+export { setCatastrophicErrorHandler, type CatastrophicErrorHandler } from "./isolates.ts";
+export { catastrophicError } from "./isolates.ts";

@@ -12,8 +12,15 @@ export const GraderEnv = Type.Object({
 });
 export type GraderEnv = Static<typeof GraderEnv>;
 
+/** pino's levels; every process (API, grader supervisor and workers) reads LOG_LEVEL. */
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export const LogEnv = Type.Object({
+  LOG_LEVEL: Type.Union(LOG_LEVELS.map((l) => Type.Literal(l)), { default: "info" }),
+});
+export type LogEnv = Static<typeof LogEnv>;
+
 /** What a grader worker process reads (its supervisor sets it). */
-export const GraderWorkerEnv = Type.Object({ GRADER_CONCURRENCY: GraderEnv.properties.GRADER_CONCURRENCY });
+export const GraderWorkerEnv = Type.Object({ GRADER_CONCURRENCY: GraderEnv.properties.GRADER_CONCURRENCY, ...LogEnv.properties });
 
 /**
  * Reads `schema`'s variables from `env`: unset or empty takes the default, integer variables
