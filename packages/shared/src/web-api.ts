@@ -1,7 +1,9 @@
-// JSON shapes of the course, roster and report routes as the web app reads them (the API's
-// TypeBox schemas in apps/api/src/courses/schemas.ts and apps/api/src/reports/schemas.ts are
-// the source of truth; keep these in step). Exercise and submission shapes are in
-// api-exercises.ts; grade reports in grading.ts.
+// JSON shapes of the course, roster and report routes as the web app reads them. The API's
+// TypeBox schemas (apps/api/src/{auth,courses,reports}/schemas.ts) are the source of truth;
+// apps/api/src/web-types.check.ts fails `tsc -b` when a type here and its schema differ.
+// Exercise and submission shapes are in api-exercises.ts; grade reports in grading.ts.
+
+import type { SubmissionStatus } from "./grading.ts";
 
 export type UserRole = "admin" | "instructor" | "student";
 
@@ -11,6 +13,8 @@ export interface MeView {
   email: string;
   name: string;
   role: UserRole;
+  /** How the caller authenticated: the browser's session cookie or a personal access token. */
+  via: "session" | "token";
 }
 
 export type LatePolicyName = "none" | "percent_per_day" | "no_credit_after_due";
@@ -96,7 +100,7 @@ export interface CourseProgressView {
     bestScore: number | null;
     latePenaltyPercent: number;
     attempts: number;
-    lastSubmission: { id: string; createdAt: string; status: string; verdict: string | null } | null;
+    lastSubmission: { id: string; createdAt: string; status: SubmissionStatus; verdict: string | null } | null;
   }[];
   total: number;
 }
