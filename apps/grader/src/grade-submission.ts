@@ -5,9 +5,9 @@ import { grade } from "@autograder/sandbox";
 import { ERRORS, type GradeReport } from "@autograder/shared";
 import type pg from "pg";
 import { exerciseVersion } from "./exercise-cache.ts";
-import { graderLogger } from "./logger.ts";
+import { graderLoggerOnUse } from "./logger.ts";
 
-const log = graderLogger("grader");
+const log = graderLoggerOnUse("grader");
 
 export type GradeOutcome = "graded" | "already-done" | "missing";
 
@@ -75,7 +75,7 @@ export async function writeResult(prisma: PrismaClient, submissionId: string, re
  * id, never into the report.
  */
 export async function writeFailure(prisma: PrismaClient, notifier: pg.Pool, submissionId: string, why: string): Promise<void> {
-  log.error({ submissionId }, `submission failed for good: ${why}`);
+  log().error({ submissionId }, `submission failed for good: ${why}`);
   const claimed = await prisma.submission.updateMany({
     where: { id: submissionId, status: { not: "graded" } },
     data: { status: "error", verdict: "error", report: { code: "GRADER_FAILED", message: `${ERRORS.GRADER_FAILED.message} (submission ${submissionId})` }, gradedAt: new Date() },

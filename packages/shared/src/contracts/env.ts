@@ -22,6 +22,13 @@ export type LogEnv = Static<typeof LogEnv>;
 /** What a grader worker process reads (its supervisor sets it). */
 export const GraderWorkerEnv = Type.Object({ GRADER_CONCURRENCY: GraderEnv.properties.GRADER_CONCURRENCY, ...LogEnv.properties });
 
+/** The values of a union of literals (LOG_LEVEL, COOKIE_SECURE), else undefined. */
+function literalChoices(property: unknown): string[] | undefined {
+  const anyOf = (property as { anyOf?: Array<{ const?: unknown }> } | undefined)?.anyOf;
+  if (!anyOf || !anyOf.every((p) => typeof p.const === "string")) return undefined;
+  return anyOf.map((p) => String(p.const));
+}
+
 /**
  * Reads `schema`'s variables from `env`: unset or empty takes the default, integer variables
  * must be written as integers. Throws a ContractError naming every bad variable on one line.
@@ -36,9 +43,14 @@ export function parseEnv<T extends TObject>(schema: T, env: Record<string, strin
   const withDefaults = Value.Default(schema, raw);
   const errors = Value.Errors(schema, withDefaults);
   if (errors.length === 0) return withDefaults as Static<T>;
-  const lines = errors.map((e) => {
+  // One message per variable; a choice among literals names the choices.
+  const byKey = new Map<string, string>();
+  for (const e of errors) {
     const key = e.instancePath.replace(/^\//, "") || String((e.params as { requiredProperties?: string[] }).requiredProperties?.[0] ?? "");
-    return `${key}=${JSON.stringify(env[key] ?? "")}: ${e.message}`;
-  });
+    if (byKey.has(key)) continue;
+    const choices = literalChoices(schema.properties[key]);
+    byKey.set(key, choices ? `must be one of ${choices.join(", ")}` : e.message);
+  }
+  const lines = [...byKey].map(([key, message]) => `${key}=${JSON.stringify(env[key] ?? "")}: ${message}`);
   throw new ContractError(`Invalid configuration: ${lines.join("; ")}`);
 }
