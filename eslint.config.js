@@ -101,6 +101,14 @@ export default tseslint.config(
     },
   },
   {
+    // The bin entries start with a hashbang; tsx's dynamic-import rewrite misparses such a file
+    // when it contains import() (a parse error at start), so the CLIs import statically.
+    files: ["packages/sandbox/src/cli/*.ts"],
+    rules: {
+      "no-restricted-syntax": ["error", { selector: "ImportExpression", message: "A bin entry (hashbang) must not use import(): tsx misparses it; import statically." }],
+    },
+  },
+  {
     // Exercise content: solutions, starters and mutants are student-style code.
     files: ["exercises/**/*.ts"],
     rules: { "@typescript-eslint/no-unused-vars": "off" },
