@@ -3,10 +3,11 @@
 // `tsc -b` when a schema and the type the web app uses stop being the same shape, so neither
 // can drift from the other (nothing to run: it is checked, not executed).
 import type { Static } from "typebox";
-import type { AssignmentAnalyticsView, AssignmentInfo, CourseInfo, CourseProgressView, GradebookView, MeView, RosterItem, TimelineEntry } from "@autograder/shared";
+import type { AssignmentAnalyticsView, AssignmentInfo, CourseInfo, CourseProgressView, GradebookView, InvitationView, JoinedView, MeView, MyInvitationView, RosterItem, TimelineEntry } from "@autograder/shared";
 import type { MeSchema } from "./auth/schemas.ts";
 import type { AssignmentSchema, CourseSchema, RosterEntrySchema } from "./courses/schemas.ts";
 import type { AnalyticsSchema, CourseProgressSchema, GradebookSchema, TimelineSchema } from "./reports/schemas.ts";
+import type { InvitationSchema, Joined, MyInvitation } from "./routes/enrolment.ts";
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** Compiles only when T is `true`. */
@@ -21,4 +22,7 @@ export type WebTypesMatchTheApi = [
   Holds<Same<Static<typeof GradebookSchema>, GradebookView>>,
   Holds<Same<Static<typeof AnalyticsSchema>, AssignmentAnalyticsView>>,
   Holds<Same<Static<typeof TimelineSchema>, TimelineEntry[]>>,
+  Holds<Same<Static<typeof Joined>, JoinedView>>,
+  Holds<Same<Static<typeof InvitationSchema>, InvitationView>>,
+  Holds<Same<Static<typeof MyInvitation>, MyInvitationView>>,
 ];
