@@ -1,8 +1,8 @@
 // `npm start`: installs nothing, builds what is missing, starts everything, prints the URL.
 import "@autograder/shared/require-supported-node";
-import { ConfigError, loadConfig } from "../apps/api/src/config.ts";
-import { startPlatform } from "../apps/api/src/launcher/platform.ts";
-import { ensureWebBuilt } from "../apps/web/build.ts";
+import { ConfigError, loadConfig } from "@autograder/api/config";
+import { startPlatform } from "@autograder/launcher";
+import { ensureWebBuilt } from "@autograder/web";
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 

@@ -1,7 +1,7 @@
 // A small world for the fuzzer: an admin, an instructor with a course and an assignment, a
 // student enrolled with a graded submission, tokens for scripts; identities for every role.
 import { fileURLToPath } from "node:url";
-import { syncExercises } from "../apps/api/src/exercises/catalog.ts";
+import { syncExercises } from "./exercises.ts";
 import { makeUser, login, createToken, bearer } from "../apps/api/test/support/accounts.ts";
 import { createTestApp, type TestApp } from "./app.ts";
 import { routesOf, type Identity, type Route } from "./fuzz.ts";

@@ -6,11 +6,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { applyMigrations, createPrisma, startEmbeddedPostgres, type EmbeddedDatabase, type PrismaClient } from "@autograder/db";
+import { pino } from "pino";
 import { startSupervisor, type Supervisor } from "@autograder/grader";
 import { installQueue } from "@autograder/queue";
 import { buildApp } from "../../apps/api/src/app.ts";
 import { loadConfig } from "../../apps/api/src/config.ts";
-import { syncExercises } from "../../apps/api/src/exercises/catalog.ts";
+import { syncExercises } from "../../test-support/exercises.ts";
 import { login, makeUser, type Browser } from "../../apps/api/test/support/accounts.ts";
 
 export const FIXTURES = fileURLToPath(new URL("../../packages/sandbox/test/fixtures/exercises", import.meta.url));
@@ -40,7 +41,7 @@ export async function startStack(workers = 2): Promise<Stack> {
   await syncExercises(prisma, FIXTURES);
   const app = await buildApp({ config: loadConfig({ LOG_LEVEL: "silent" }), prisma, logger: false, databaseUrl: db.url });
   await app.ready();
-  const grader = await startSupervisor({ databaseUrl: db.url, workers, concurrency: 2, log: (l) => restarts.push(l) });
+  const grader = await startSupervisor({ databaseUrl: db.url, workers, concurrency: 2, logger: pino({ name: "grader-supervisor" }, { write: (line: string) => restarts.push(line) }) });
   await grader.ready;
   return {
     db,

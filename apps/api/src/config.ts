@@ -3,7 +3,7 @@
 import { isIP } from "node:net";
 import path from "node:path";
 import { Type, type Static } from "typebox";
-import { ContractError, GraderEnv, parseEnv } from "@autograder/shared/contracts";
+import { ContractError, GraderEnv, LogEnv, parseEnv } from "@autograder/shared/contracts";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../../..");
 
@@ -13,10 +13,8 @@ const ConfigSchema = Type.Object({
   DATABASE_URL: Type.Optional(Type.String({ minLength: 1 })),
   DATA_DIR: Type.String({ minLength: 1, default: ".data" }),
   EXERCISES_DIR: Type.String({ minLength: 1, default: "exercises" }),
-  LOG_LEVEL: Type.Union(
-    ["fatal", "error", "warn", "info", "debug", "trace", "silent"].map((l) => Type.Literal(l)),
-    { default: "info" },
-  ),
+  // LOG_LEVEL: shared with the grader's processes.
+  ...LogEnv.properties,
   ADMIN_EMAIL: Type.Optional(Type.String({ format: "email" })),
   ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 10 })),
   // GRADER_WORKERS, GRADER_CONCURRENCY, SHUTDOWN_TIMEOUT_MS: shared with the standalone grader.

@@ -6,7 +6,7 @@ import { startSupervisor, type Supervisor } from "@autograder/grader";
 import { createTestApp, type TestApp } from "../../../test-support/app.ts";
 import { loginAs, type SessionHeaders } from "../../../test-support/session.ts";
 import { hashPassword } from "../src/auth/password.ts";
-import { syncExercises } from "../src/exercises/catalog.ts";
+import { syncExercises } from "../../../test-support/exercises.ts";
 
 const FIXTURES = fileURLToPath(new URL("../../../packages/sandbox/test/fixtures/exercises", import.meta.url));
 const TINY = fileURLToPath(new URL("../../../packages/sandbox/test/fixtures/exercises/sorting/tiny-sort/", import.meta.url));
@@ -34,7 +34,7 @@ beforeAll(async () => {
   for (const name of ["exercise.yaml", "README.md", "starter.ts", "tests.ts", "mutants/reversed.ts"]) files[name] = await readFile(`${TINY}${name}`, "utf8");
   // A reference that fails its own tests.
   files["solution.ts"] = "export function sortIt(arr: number[]): number[] { return arr.reverse(); }";
-  grader = await startSupervisor({ databaseUrl: t.db.url, workers: 1, concurrency: 2, log: () => {} });
+  grader = await startSupervisor({ databaseUrl: t.db.url, workers: 1, concurrency: 2 });
   await grader.ready;
 });
 
@@ -97,7 +97,7 @@ describe("exercise authoring", () => {
     expect(saved.json()).toMatchObject({ isNew: true });
     const first = await send("POST", `/api/exercises/${URL_ID}/validate`, teacher);
     expect(first.json()).toMatchObject({ versionId: saved.json().versionId, validation: "pending", done: 0, total: 0 });
-    grader = await startSupervisor({ databaseUrl: t.db.url, workers: 1, concurrency: 2, log: () => {} });
+    grader = await startSupervisor({ databaseUrl: t.db.url, workers: 1, concurrency: 2 });
     await grader.ready;
     // The progress only goes up, to all of it: 3 reference runs, the starter, 1 mutant, then the
     // generated mutants of the mutation score (advice for the author, as exercises:quality measures it).

@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test-support/app.ts";
-import { syncExercises } from "../src/exercises/catalog.ts";
+import { syncExercises } from "../../../test-support/exercises.ts";
 import { bearer, createToken, login, makeUser, type Browser, type TestUser } from "./support/accounts.ts";
 
 type Who = "anon" | "student" | "outsider" | "owner" | "otherInstructor" | "admin" | "coInstructor" | "revoked";

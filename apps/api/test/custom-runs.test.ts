@@ -10,7 +10,7 @@ import { startSupervisor, type Supervisor } from "@autograder/grader";
 import { createTestApp, type TestApp } from "../../../test-support/app.ts";
 import { loginAs, type SessionHeaders } from "../../../test-support/session.ts";
 import { hashPassword } from "../src/auth/password.ts";
-import { syncExercises } from "../src/exercises/catalog.ts";
+import { syncExercises } from "../../../test-support/exercises.ts";
 import type { GradingQueue } from "../src/grading/queue-plugin.ts";
 
 const REPO = fileURLToPath(new URL("../../../", import.meta.url));
@@ -44,7 +44,7 @@ beforeAll(async () => {
   await t.prisma.user.create({ data: { email: "o@x.edu", name: "Other", role: "student", passwordHash } });
   student = await loginAs(t.app, "s@x.edu", "password-123");
   other = await loginAs(t.app, "o@x.edu", "password-123");
-  grader = await startSupervisor({ databaseUrl: t.db.url, workers: 1, concurrency: 2, log: () => {} });
+  grader = await startSupervisor({ databaseUrl: t.db.url, workers: 1, concurrency: 2 });
   await grader.ready;
 }, 120_000);
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../../../test-support/app.ts";
 import { loginAs, type SessionHeaders } from "../../../test-support/session.ts";
 import { hashPassword } from "../src/auth/password.ts";
-import { syncExercises } from "../src/exercises/catalog.ts";
+import { syncExercises } from "../../../test-support/exercises.ts";
 import type {} from "../src/grading/live-streams.ts";
 
 const FIXTURES = fileURLToPath(new URL("../../../packages/sandbox/test/fixtures/exercises", import.meta.url));

@@ -8,7 +8,7 @@ import { startSupervisor, type Supervisor } from "@autograder/grader";
 import { parseContract, StoredFiles } from "@autograder/shared/contracts";
 import { createTestApp, type TestApp } from "../../../test-support/app.ts";
 import { buildApp } from "../src/app.ts";
-import { syncExercises } from "../src/exercises/catalog.ts";
+import { syncExercises } from "../../../test-support/exercises.ts";
 import { login, makeUser, type Browser } from "./support/accounts.ts";
 
 const FIXTURES = fileURLToPath(new URL("../../../packages/sandbox/test/fixtures/exercises", import.meta.url));
@@ -52,7 +52,7 @@ afterAll(async () => {
 });
 
 async function startGrader(): Promise<void> {
-  grader = await startSupervisor({ databaseUrl: t.db.url, workers: 1, concurrency: 2, log: () => {} });
+  grader = await startSupervisor({ databaseUrl: t.db.url, workers: 1, concurrency: 2 });
   await grader.ready;
 }
 

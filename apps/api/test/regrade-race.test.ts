@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSupervisor, writeFailure, type Supervisor } from "@autograder/grader";
 import { createNotifier } from "@autograder/queue";
 import { createTestApp, type TestApp } from "../../../test-support/app.ts";
-import { syncExercises } from "../src/exercises/catalog.ts";
+import { syncExercises } from "../../../test-support/exercises.ts";
 import { login, makeUser, type Browser } from "./support/accounts.ts";
 
 const FIXTURES = fileURLToPath(new URL("../../../packages/sandbox/test/fixtures/exercises", import.meta.url));
@@ -32,7 +32,7 @@ beforeAll(async () => {
     await t.prisma.enrollment.create({ data: { courseId: course.id, userId: s.id } });
     students.push({ id: s.id, browser: await login(t.app, s.email) });
   }
-  grader = await startSupervisor({ databaseUrl: t.db.url, workers: 1, concurrency: 2, log: () => {} });
+  grader = await startSupervisor({ databaseUrl: t.db.url, workers: 1, concurrency: 2 });
   await grader.ready;
 });
 

@@ -6,7 +6,7 @@ import { startSupervisor, type Supervisor } from "@autograder/grader";
 import { createTestApp, type TestApp } from "../../../test-support/app.ts";
 import { loginAs, type SessionHeaders } from "../../../test-support/session.ts";
 import { hashPassword } from "../src/auth/password.ts";
-import { syncExercises } from "../src/exercises/catalog.ts";
+import { syncExercises } from "../../../test-support/exercises.ts";
 
 const FIXTURES = fileURLToPath(new URL("../../../packages/sandbox/test/fixtures/exercises", import.meta.url));
 const ID = "sorting%2Ftiny-sort";
@@ -33,7 +33,7 @@ beforeAll(async () => {
   student = await loginAs(t.app, "s@x.edu", "password-123");
   other = await loginAs(t.app, "o@x.edu", "password-123");
   teacher = await loginAs(t.app, "t@x.edu", "password-123");
-  grader = await startSupervisor({ databaseUrl: t.db.url, workers: 1, concurrency: 2, log: () => {} });
+  grader = await startSupervisor({ databaseUrl: t.db.url, workers: 1, concurrency: 2 });
   await grader.ready;
 });
 

@@ -13,7 +13,7 @@ import { installQueue } from "@autograder/queue";
 import { buildApp } from "../../api/src/app.ts";
 import { hashPassword } from "../../api/src/auth/password.ts";
 import { loadConfig } from "../../api/src/config.ts";
-import { syncExercises } from "../../api/src/exercises/catalog.ts";
+import { syncExercises } from "../../../test-support/exercises.ts";
 import { startSupervisor } from "../src/supervisor.ts";
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 20);
@@ -35,7 +35,7 @@ try {
   await syncExercises(prisma, path.join(ROOT, "exercises"));
   const passwordHash = await hashPassword("bench-password-1");
   await prisma.user.createMany({ data: Array.from({ length: STUDENTS }, (_, i) => ({ email: `s${i}@bench.edu`, name: `S${i}`, role: "student" as const, passwordHash })) });
-  const grader = await startSupervisor({ databaseUrl: pgServer.url, workers: WORKERS, concurrency: CONCURRENCY, log: () => {} });
+  const grader = await startSupervisor({ databaseUrl: pgServer.url, workers: WORKERS, concurrency: CONCURRENCY });
   await grader.ready;
   const config = loadConfig({ LOG_LEVEL: "silent", DATABASE_URL: pgServer.url, PORT: "0" });
   const app = await buildApp({ config, prisma, logger: false, databaseUrl: pgServer.url });

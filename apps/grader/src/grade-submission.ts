@@ -7,6 +7,9 @@ import { ERRORS } from "@autograder/shared";
 import { claimForGrading, recordFailure, recordResult } from "@autograder/submissions";
 import type pg from "pg";
 import { exerciseVersion } from "./exercise-cache.ts";
+import { graderLoggerOnUse } from "./logger.ts";
+
+const log = graderLoggerOnUse("grader");
 
 export type GradeOutcome = "graded" | "already-done" | "missing";
 
@@ -33,7 +36,7 @@ export async function gradeSubmission(prisma: PrismaClient, notifier: pg.Pool, s
 
 /** A failure to queue the LMS sync is logged; grading stays done (the gradebook offers "sync again"). */
 function logLms(submissionId: string, request: ScoreSyncRequest): void {
-  if (!request.queued && request.reason === "error") process.stderr.write(`grader: LMS score sync for submission ${submissionId} not queued: ${request.error}\n`);
+  if (!request.queued && request.reason === "error") log().warn({ submissionId }, `LMS score sync not queued: ${request.error}`);
 }
 
 /**
@@ -42,7 +45,7 @@ function logLms(submissionId: string, request: ScoreSyncRequest): void {
  * id, never into the report.
  */
 export async function writeFailure(prisma: PrismaClient, notifier: pg.Pool, submissionId: string, why: string): Promise<void> {
-  process.stderr.write(`grader: submission ${submissionId} failed for good: ${why}\n`);
+  log().error({ submissionId }, `submission failed for good: ${why}`);
   const failed = await recordFailure(prisma, submissionId, { code: "GRADER_FAILED", message: `${ERRORS.GRADER_FAILED.message} (submission ${submissionId})` });
   if (failed) {
     const s = await prisma.submission.findUnique({ where: { id: submissionId }, select: { userId: true } });

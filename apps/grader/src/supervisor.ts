@@ -9,6 +9,7 @@ import { createBoss, createNotifier, enqueueGrading, GRADING_QUEUE, reapOrphaned
 import { ContractError } from "@autograder/shared/contracts";
 import { writeFailure } from "./grade-submission.ts";
 import { parseJobPayload } from "./job-payload.ts";
+import { graderLogger, type Logger } from "./logger.ts";
 import type { WorkerMessage } from "./worker-process.ts";
 
 const WORKER_ENTRY = fileURLToPath(new URL("./worker-process.ts", import.meta.url));
@@ -17,7 +18,8 @@ export interface SupervisorOptions {
   databaseUrl: string;
   workers: number;
   concurrency: number;
-  log?: (line: string) => void;
+  /** pino logger; default: `grader-supervisor` at LOG_LEVEL on stdout. */
+  logger?: Logger;
   /** How often the reaper looks for jobs whose lease is gone (default 2 s). */
   reapIntervalMs?: number;
 }
@@ -49,12 +51,12 @@ export interface Supervisor {
 }
 
 export async function startSupervisor(options: SupervisorOptions): Promise<Supervisor> {
-  const log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
+  const log = options.logger ?? graderLogger("grader-supervisor");
   // This boss runs pg-boss maintenance (expiry of jobs whose machine died) and fails jobs of crashed workers.
   const boss: PgBoss = createBoss(options.databaseUrl, { supervise: true, max: 2 });
   // While stopping, the database may be going away at the same time (npm start stops it too).
   boss.on("error", (error) => {
-    if (!stopping) log(`grader supervisor: pg-boss: ${error.message}`);
+    if (!stopping) log.error({ err: error }, "pg-boss error");
   });
   let stopping = false;
   await boss.start();
@@ -93,17 +95,17 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
     try {
       const reaped = await reapOrphanedJobs(notifier, boss, [GRADING_QUEUE, VALIDATION_QUEUE, REGRADE_QUEUE]);
       for (const job of reaped) {
-        log(`grader supervisor: job ${job.id} (${job.queue}) lost its worker's connection; ${job.final ? "no attempts left" : "handed back for a retry"}`);
+        log.warn({ jobId: job.id, queue: job.queue, final: job.final }, `job lost its worker's connection; ${job.final ? "no attempts left" : "handed back for a retry"}`);
         if (job.final && job.queue === GRADING_QUEUE) {
           const payload = parseJobPayload(GRADING_QUEUE, job.id, job.data);
-          if (payload instanceof ContractError) log(`grader supervisor: ${payload.message}`);
+          if (payload instanceof ContractError) log.error({ jobId: job.id, queue: job.queue }, payload.message);
           else if (payload.queue === GRADING_QUEUE) await writeFailure(prisma, notifier, payload.data.submissionId, "the grader lost its connection on every attempt");
         }
       }
       // Rarer than the reaper: it reads the submissions table.
       if (++rounds % SWEEP_EVERY !== 0) return;
       for (const submissionId of await unqueuedSubmissions(notifier, GRADING_QUEUE)) {
-        log(`grader supervisor: submission ${submissionId} was stored but never queued; queueing it`);
+        log.warn({ submissionId }, "submission stored but never queued; queueing it");
         // A round of its own: the singleton key of the lost round may still be taken.
         await enqueueGrading(boss, notifier, submissionId, Date.now());
       }
@@ -136,12 +138,12 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
       slot.jobs.clear();
       const error = `grader worker died (${signal ?? `exit ${code}`})`;
       for (const [jobId, [queue, submissionId]] of held) {
-        track(failWithRetry(queue, jobId, submissionId, error).catch((e: Error) => log(`grader supervisor: could not fail job ${jobId} (the reaper will): ${e.message}`)));
+        track(failWithRetry(queue, jobId, submissionId, error).catch((e: Error) => log.warn({ jobId, queue, submissionId, err: e }, "could not fail the job (the reaper will)")));
       }
       if (stopping) return;
       slot.restarts++;
       const delay = Math.min(10_000, 250 * 2 ** Math.min(slot.restarts, 6));
-      log(`grader worker ${slot.index} exited (${signal ?? `code ${code}`}); ${held.length} job(s) will be retried; restarting in ${delay} ms`);
+      log.warn({ worker: slot.index, code, signal, jobIds: held.map(([jobId]) => jobId), restartInMs: delay }, `grader worker ${slot.index} exited (${signal ?? `code ${code}`}); ${held.length} job(s) will be retried; restarting in ${delay} ms`);
       setTimeout(() => {
         if (!stopping) spawn(slot);
       }, delay);

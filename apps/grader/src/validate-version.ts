@@ -6,14 +6,17 @@ import { buildExercise, ExerciseFormatError } from "@autograder/exercise-format"
 import { parseContract, StoredFiles } from "@autograder/shared/contracts";
 import { describeExercise, measureAuthorQuality, validateExercise, type ValidationResult } from "@autograder/sandbox";
 import type { StoredQuality } from "@autograder/shared/contracts";
+import { graderLoggerOnUse, type Logger } from "./logger.ts";
+
+const log = graderLoggerOnUse("grader");
 
 /**
  * What the author is told: the format or compile error in their files, which they can fix;
  * any other (internal) error only as a sentence, its text going to the log with the version id.
  */
-export function instructorDetail(versionId: string, error: unknown): string {
+export function instructorDetail(versionId: string, error: unknown, logger: Logger = log()): string {
   if (error instanceof ExerciseFormatError || (error instanceof Error && error.name === "BuildError")) return error.message;
-  process.stderr.write(`grader: validation of exercise version ${versionId} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  logger.error({ versionId, err: error }, "validation of an exercise version failed");
   return `The grader could not validate this version (version ${versionId}); try again, and tell an admin if it keeps failing.`;
 }
 

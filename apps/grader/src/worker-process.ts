@@ -4,7 +4,9 @@
 import { createPrisma } from "@autograder/db";
 import { createBoss, createNotifier, CUSTOM_RUN_QUEUE, GRADING_QUEUE, JobLeases, JOBS_CHANNEL, listen, REGRADE_QUEUE, VALIDATION_QUEUE } from "@autograder/queue";
 import { ContractError, GraderWorkerEnv, parseEnv } from "@autograder/shared/contracts";
+import { abortOnCatastrophicError } from "./catastrophic.ts";
 import { gradeSubmission, writeFailure } from "./grade-submission.ts";
+import { graderLogger } from "./logger.ts";
 import { parseJobPayload, type JobQueue } from "./job-payload.ts";
 import { runRegradeJob } from "./regrade-job.ts";
 import { validateVersion } from "./validate-version.ts";
@@ -17,6 +19,8 @@ const databaseUrl = process.env.DATABASE_URL;
 const concurrency = parseEnv(GraderWorkerEnv, process.env).GRADER_CONCURRENCY;
 const POLL_MS = 2000;
 if (!databaseUrl) throw new Error("DATABASE_URL is required");
+const log = graderLogger("grader-worker");
+abortOnCatastrophicError(log);
 
 const send = (message: WorkerMessage): void => {
   process.send?.(message);
@@ -26,11 +30,11 @@ const prisma = createPrisma(databaseUrl, { max: concurrency + 2 });
 const notifier = createNotifier(databaseUrl);
 const boss = createBoss(databaseUrl, { max: concurrency + 1 });
 boss.on("error", (error) => {
-  if (!stopping) process.stderr.write(`grader worker: pg-boss: ${error.message}\n`);
+  if (!stopping) log.error({ err: error }, "pg-boss error");
 });
 await boss.start();
 const leases = new JobLeases(databaseUrl, (error) => {
-  if (!stopping) process.stderr.write(`grader worker: lease connection: ${error.message}\n`);
+  if (!stopping) log.error({ err: error }, "lease connection error");
 });
 
 let inFlight = 0;
@@ -50,7 +54,7 @@ async function gradeJob(job: Job, submissionId: string): Promise<void> {
     await gradeSubmission(prisma, notifier, submissionId, boss);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`grader worker: submission ${submissionId} failed (attempt ${job.retryCount + 1}): ${why}\n`);
+    log.error({ jobId: job.id, submissionId, attempt: job.retryCount + 1, err: error }, `grading failed: ${why}`);
     if (job.retryCount >= job.retryLimit) await writeFailure(prisma, notifier, submissionId, why).catch(() => {});
     throw error;
   }
@@ -64,7 +68,7 @@ async function work(queue: JobQueue, job: Job): Promise<void> {
   try {
     // A malformed payload fails its job (every retry fails the same way); the worker goes on.
     if (payload instanceof ContractError) {
-      process.stderr.write(`grader worker: ${payload.message}\n`);
+      log.error({ jobId: job.id, queue }, payload.message);
       throw payload;
     }
     if (payload.queue === CUSTOM_RUN_QUEUE) {
@@ -79,7 +83,7 @@ async function work(queue: JobQueue, job: Job): Promise<void> {
     // When the database is gone this fails too; the job's lease goes with the connection and
     // the supervisor's reaper hands it back once the database is there again.
     await boss.fail(queue, job.id, { error: error instanceof Error ? error.message : String(error) }).catch((e: Error) => {
-      process.stderr.write(`grader worker: could not fail job ${job.id} (the reaper will): ${e.message}\n`);
+      log.warn({ jobId: job.id, queue, err: e }, "could not fail the job (the reaper will)");
     });
   } finally {
     await leases.release(job.id);
@@ -107,7 +111,7 @@ async function drain(): Promise<void> {
       }
     }
   } catch (error) {
-    process.stderr.write(`grader worker: fetch failed: ${(error as Error).message}\n`);
+    log.error({ err: error }, "fetch failed");
   } finally {
     draining = false;
   }

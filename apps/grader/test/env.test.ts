@@ -1,4 +1,4 @@
-// The standalone grader reads GRADER_WORKERS, GRADER_CONCURRENCY and SHUTDOWN_TIMEOUT_MS with
+// The standalone grader reads GRADER_WORKERS, GRADER_CONCURRENCY, SHUTDOWN_TIMEOUT_MS and LOG_LEVEL with
 // the API's schema: the same values are refused by both, with one line naming the variable.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -26,6 +26,7 @@ const BAD: Array<[string, string]> = [
   ["GRADER_CONCURRENCY", "two"],
   ["SHUTDOWN_TIMEOUT_MS", "999"],
   ["SHUTDOWN_TIMEOUT_MS", "600001"],
+  ["LOG_LEVEL", "loud"],
 ];
 
 describe("grader environment", () => {
@@ -37,7 +38,7 @@ describe("grader environment", () => {
       expect(stderr.trim().split("\n"), `${key}=${value}`).toHaveLength(1);
       expect(stderr).toContain(`${key}=${JSON.stringify(value)}`);
     }
-  });
+  }, 120_000); // nine grader processes started one after the other
 
   it("refuses GRADER_WORKERS=0, which only `npm start` understands (grade elsewhere)", () => {
     expect(loadConfig({ GRADER_WORKERS: "0" }).graderWorkers).toBe(0);

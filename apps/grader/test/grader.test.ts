@@ -5,7 +5,7 @@ import pg from "pg";
 import { createPrisma, type PrismaClient } from "@autograder/db";
 import { createBoss, enqueueGrading, GRADING_QUEUE, JobLeases, LEASE_GRACE_SECONDS, UNQUEUED_AFTER_SECONDS, type PgBoss } from "@autograder/queue";
 import { createTestDatabase, type TestDatabase } from "../../../test-support/database.ts";
-import { syncExercises } from "../../api/src/exercises/catalog.ts";
+import { syncExercises } from "../../../test-support/exercises.ts";
 import { gradeSubmission, startSupervisor, type Supervisor } from "../src/index.ts";
 
 const FIXTURES = fileURLToPath(new URL("../../../packages/sandbox/test/fixtures/exercises", import.meta.url));
@@ -75,7 +75,7 @@ describe("the grader", () => {
   });
 
   it("grades queued submissions in worker processes, woken by NOTIFY", async () => {
-    supervisor = await startSupervisor({ databaseUrl: db.url, workers: 1, concurrency: 2, log: () => {} });
+    supervisor = await startSupervisor({ databaseUrl: db.url, workers: 1, concurrency: 2 });
     await supervisor.ready;
     const run = await newSubmission(GOOD, "run");
     const wrong = await newSubmission("export function sortIt(a: number[]) { return a; }");
@@ -113,7 +113,7 @@ describe("the grader", () => {
     const leases = new JobLeases(db.url);
     await leases.hold(job!.id);
     const state = async () => (await boss.getJobById(GRADING_QUEUE, job!.id))?.state;
-    const reaper = await startSupervisor({ databaseUrl: db.url, workers: 0, concurrency: 1, log: () => {}, reapIntervalMs: 200 });
+    const reaper = await startSupervisor({ databaseUrl: db.url, workers: 0, concurrency: 1, reapIntervalMs: 200 });
     try {
       // A held lease is left alone, even past the grace period.
       await new Promise((r) => setTimeout(r, LEASE_GRACE_SECONDS * 1000 + 800));
@@ -128,7 +128,7 @@ describe("the grader", () => {
       await reaper.stop();
       await leases.close();
     }
-    supervisor = await startSupervisor({ databaseUrl: db.url, workers: 1, concurrency: 2, log: () => {} });
+    supervisor = await startSupervisor({ databaseUrl: db.url, workers: 1, concurrency: 2 });
     const done = await until(() => statusOf(id), (s) => s.status === "graded", 60_000);
     expect(done.tests).toHaveLength(4);
     expect(done.attempts).toBe(1);
@@ -138,7 +138,7 @@ describe("the grader", () => {
     await supervisor!.stop();
     const s = await prisma.submission.create({ data: { userId, exerciseId: EXERCISE, exerciseVersionId: versionId, kind: "submit", code: GOOD, createdAt: new Date(Date.now() - (UNQUEUED_AFTER_SECONDS + 5) * 1000) } });
     const fresh = await newSubmission(GOOD);
-    supervisor = await startSupervisor({ databaseUrl: db.url, workers: 1, concurrency: 2, log: () => {}, reapIntervalMs: 100 });
+    supervisor = await startSupervisor({ databaseUrl: db.url, workers: 1, concurrency: 2, reapIntervalMs: 100 });
     const done = await until(() => statusOf(s.id), (x) => x.status === "graded", 60_000);
     expect(done.tests).toHaveLength(4);
     // One stored a moment ago may still be on its way to the queue: left alone.

@@ -7,7 +7,7 @@ import { createPrisma, type PrismaClient } from "@autograder/db";
 import { createBoss, enqueueGrading, GRADING_QUEUE, JOBS_CHANNEL, VALIDATION_QUEUE, type PgBoss } from "@autograder/queue";
 import { ContractError } from "@autograder/shared/contracts";
 import { createTestDatabase, type TestDatabase } from "../../../test-support/database.ts";
-import { syncExercises } from "../../api/src/exercises/catalog.ts";
+import { syncExercises } from "../../../test-support/exercises.ts";
 import { parseJobPayload } from "../src/job-payload.ts";
 import { startSupervisor, type Supervisor } from "../src/index.ts";
 
@@ -28,7 +28,7 @@ beforeAll(async () => {
   boss = createBoss(db.url);
   await boss.start();
   await syncExercises(prisma, FIXTURES);
-  supervisor = await startSupervisor({ databaseUrl: db.url, workers: 1, concurrency: 1, log: () => {} });
+  supervisor = await startSupervisor({ databaseUrl: db.url, workers: 1, concurrency: 1 });
   await supervisor.ready;
 });
 

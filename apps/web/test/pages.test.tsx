@@ -26,9 +26,10 @@ describe("markdown statements", () => {
 
 const view: GradebookView = {
   course: { id: "c1", title: "Algorithms", gradePolicy: "best" },
+  lmsLinked: false,
   assignments: [
-    { id: "a1", title: "Selection sort", exerciseId: "sorting/selection-sort", dueAt: null, latePolicy: "none", latePenaltyPercent: 0, points: 100 },
-    { id: "a2", title: "Merge sort", exerciseId: "sorting/merge-sort", dueAt: null, latePolicy: "none", latePenaltyPercent: 0, points: 100 },
+    { id: "a1", title: "Selection sort", exerciseId: "sorting/selection-sort", dueAt: null, latePolicy: "none", latePenaltyPercent: 0, inLms: false, points: 100 },
+    { id: "a2", title: "Merge sort", exerciseId: "sorting/merge-sort", dueAt: null, latePolicy: "none", latePenaltyPercent: 0, inLms: false, points: 100 },
   ],
   students: [
     { userId: "u1", email: "zoe@example.org", name: "Zoe", total: 150, totalPoints: 150, cells: [cell("a1", 100), cell("a2", 50)] },
@@ -38,7 +39,7 @@ const view: GradebookView = {
 };
 
 function cell(assignmentId: string, score: number | null) {
-  return { assignmentId, score, rawScore: score, points: score, extendedDueAt: null, latePenaltyPercent: 0, attempts: score === null ? 0 : 1, submissionId: null, submittedAt: null };
+  return { assignmentId, score, rawScore: score, points: score, extendedDueAt: null, latePenaltyPercent: 0, attempts: score === null ? 0 : 1, submissionId: null, submittedAt: null, lmsSync: null };
 }
 
 describe("gradebook", () => {

@@ -1,6 +1,7 @@
 // The judge isolate: the exercise's tests (instructor code) run here, never in the host. It
 // reaches the student's isolate only through the host functions given at start.
 import ivm from "isolated-vm";
+import { newIsolate } from "./isolates.ts";
 import { withDeadline } from "./limits.ts";
 
 export interface TestInfo {
@@ -50,7 +51,7 @@ const idle = new Map<string, JudgeIsolate[]>();
 async function checkout(key: string, script: string): Promise<JudgeIsolate> {
   const warm = idle.get(key)?.pop();
   if (warm !== undefined && !warm.isolate.isDisposed) return warm;
-  const isolate = new ivm.Isolate({ memoryLimit: JUDGE_MEMORY_MB });
+  const isolate = newIsolate(JUDGE_MEMORY_MB);
   try {
     return { key, isolate, script: await isolate.compileScript(script, { filename: "file:///tests.js" }) };
   } catch (error) {

@@ -1,6 +1,7 @@
 // One student isolate: the platform runtimes, the bridge, the student's module and the
 // exercise's workload. The host talks to it only through the bridge's string functions.
 import ivm from "isolated-vm";
+import { newIsolate } from "./isolates.ts";
 import type { Verdict } from "@autograder/shared";
 import { bridgeSource } from "./build.ts";
 import { clampMs, limitOf, withDeadline } from "./limits.ts";
@@ -64,7 +65,7 @@ export class StudentSession {
 
   static async start(program: StudentProgram, deadline: number): Promise<StudentSession | StartFailure> {
     const deadlineMs = clampMs(deadline);
-    const isolate = new ivm.Isolate({ memoryLimit: program.memoryMb });
+    const isolate = newIsolate(program.memoryMb);
     const started = performance.now();
     let disposedByHost = false;
     try {

@@ -1,7 +1,9 @@
-// JSON shapes of the course, roster and report routes as the web app reads them (the API's
-// TypeBox schemas in apps/api/src/courses/schemas.ts and apps/api/src/reports/schemas.ts are
-// the source of truth; keep these in step). Exercise and submission shapes are in
-// api-exercises.ts; grade reports in grading.ts.
+// JSON shapes of the course, roster and report routes as the web app reads them. The API's
+// TypeBox schemas (apps/api/src/{auth,courses,reports}/schemas.ts) are the source of truth;
+// apps/api/src/web-types.check.ts fails `tsc -b` when a type here and its schema differ.
+// Exercise and submission shapes are in api-exercises.ts; grade reports in grading.ts.
+
+import type { SubmissionStatus } from "./grading.ts";
 
 export type UserRole = "admin" | "instructor" | "student";
 
@@ -11,6 +13,8 @@ export interface MeView {
   email: string;
   name: string;
   role: UserRole;
+  /** How the caller authenticated: the browser's session cookie or a personal access token. */
+  via: "session" | "token";
 }
 
 export type LatePolicyName = "none" | "percent_per_day" | "no_credit_after_due";
@@ -115,7 +119,7 @@ export interface CourseProgressView {
     bestScore: number | null;
     latePenaltyPercent: number;
     attempts: number;
-    lastSubmission: { id: string; createdAt: string; status: string; verdict: string | null } | null;
+    lastSubmission: { id: string; createdAt: string; status: SubmissionStatus; verdict: string | null } | null;
   }[];
   total: number;
 }
@@ -123,17 +127,17 @@ export interface CourseProgressView {
 /** GET /api/courses/:id/gradebook. Scores are 0-100 with the late penalty applied. */
 export interface GradebookView {
   course: { id: string; title: string; gradePolicy: "best" | "last" };
-  assignments: { id: string; title: string; exerciseId: string; dueAt: string | null; latePolicy: LatePolicyName; latePenaltyPercent: number; inLms?: boolean; points: number }[];
+  assignments: { id: string; title: string; exerciseId: string; dueAt: string | null; latePolicy: LatePolicyName; latePenaltyPercent: number; inLms: boolean; points: number }[];
   students: {
     userId: string;
     email: string;
     name: string;
-    cells: { assignmentId: string; score: number | null; rawScore: number | null; points: number | null; extendedDueAt: string | null; latePenaltyPercent: number; attempts: number; submissionId: string | null; submittedAt: string | null; lmsSync?: LmsSyncView | null }[];
+    cells: { assignmentId: string; score: number | null; rawScore: number | null; points: number | null; extendedDueAt: string | null; latePenaltyPercent: number; attempts: number; submissionId: string | null; submittedAt: string | null; lmsSync: LmsSyncView | null }[];
     total: number;
     totalPoints: number;
   }[];
   /** The course is linked to an LMS course (LTI). */
-  lmsLinked?: boolean;
+  lmsLinked: boolean;
 }
 
 /** A gradebook cell's LMS grade passback (LTI AGS). */

@@ -6,3 +6,4 @@ export { DEFAULT_LIMITS, type RunLimits, type RunResult, type TraceStep, type Ve
 export { toVisualization, type ScheduleVisualization } from "./scheduler/visualization.ts";
 export * as threading from "./module/index.ts";
 export { THREADING_DECLARATIONS } from "./declarations.ts";
+export { threadingModule, buildRuntimeScript } from "./platform.ts";

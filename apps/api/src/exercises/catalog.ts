@@ -1,30 +1,18 @@
 // Loads exercises/ into the database at start: each exercise is a row, each distinct content
 // a new immutable version. Repository exercises are trusted (CI validates them with
 // `npm run exercises:validate`) and published as they load.
-import { execFile } from "node:child_process";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import type { PrismaClient } from "@autograder/db";
 import { loadExercises, type Exercise } from "@autograder/exercise-format";
-import { checkContract, ContractError, DescribeOutput, ExerciseDescription, parseJsonContract } from "@autograder/shared/contracts";
-
-const exec = promisify(execFile);
-const DESCRIBE_CLI = fileURLToPath(new URL("../../../../packages/sandbox/src/cli/describe.ts", import.meta.url));
+import { checkContract, ContractError, ExerciseDescription, type DescribeOutput } from "@autograder/shared/contracts";
 
 /** What the catalog stores next to the manifest, computed outside the API process. */
 export type Catalog = ExerciseDescription;
 
-/** Loads tests.ts of each exercise in a child process (judge isolates), never in the API. */
-async function describe(root: string, ids: string[]): Promise<DescribeOutput> {
-  if (ids.length === 0) return {};
-  const { stdout } = await exec(process.execPath, ["--no-node-snapshot", "--import", "tsx", DESCRIBE_CLI, root, ...ids], { maxBuffer: 64 * 1024 * 1024 });
-  return parseDescribeOutput(stdout);
-}
-
-/** The describe CLI's stdout, parsed against its contract (a ContractError says what is wrong). */
-export function parseDescribeOutput(stdout: string): DescribeOutput {
-  return parseJsonContract(DescribeOutput, stdout, "describe CLI output");
-}
+/**
+ * Describes exercises (loads their tests.ts in judge isolates): never in the API's process, and
+ * not by the API's code either. The launcher passes the sandbox's `describeInChildProcess`.
+ */
+export type Describer = (root: string, ids: readonly string[]) => Promise<DescribeOutput>;
 
 export interface SyncResult {
   loaded: number;
@@ -32,7 +20,7 @@ export interface SyncResult {
   failed: Array<{ id: string; error: string }>;
 }
 
-export async function syncExercises(prisma: PrismaClient, root: string): Promise<SyncResult> {
+export async function syncExercises(prisma: PrismaClient, root: string, describe: Describer): Promise<SyncResult> {
   const exercises = await loadExercises(root);
   const known = await prisma.exerciseVersion.findMany({ where: { contentHash: { in: exercises.map((e) => e.contentHash) } }, select: { exerciseId: true, contentHash: true } });
   const isKnown = (e: Exercise): boolean => known.some((k) => k.exerciseId === e.id && k.contentHash === e.contentHash);

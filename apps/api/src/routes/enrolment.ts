@@ -24,19 +24,19 @@ const JoinBody = Type.Object({
   password: Type.Optional(Password),
   name: Type.Optional(PersonName),
 });
-const Joined = Type.Object({ courseId: Type.String(), userId: Type.String() });
+export const Joined = Type.Object({ courseId: Type.String(), userId: Type.String() });
 const JoinAccepted = Type.Object({ courseId: Type.String(), message: Type.String() });
 const REGISTERED =
   "If this email had no account, one was created and enrolled in the course; if it had one and the password is right, that account was enrolled. Log in with the email and password to continue.";
 
-const InvitationSchema = Type.Object({
+export const InvitationSchema = Type.Object({
   id: Type.String(),
   courseId: Type.String(),
   email: Type.String(),
   role: CourseRoleSchema,
   createdAt: DateTime,
 });
-const MyInvitation = Type.Object({
+export const MyInvitation = Type.Object({
   id: Type.String(),
   course: Type.Object({ id: Type.String(), title: Type.String() }),
   role: CourseRoleSchema,

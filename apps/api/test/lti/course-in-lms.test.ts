@@ -11,7 +11,7 @@ import { createTestApp, type TestApp } from "../../../../test-support/app.ts";
 import { launcher, sessionCookie, targetOf, type Launcher } from "../../../../test-support/lti/launches.ts";
 import { SCOPES, startPlatformServices, type PlatformServices } from "../../../../test-support/lti/platform-services.ts";
 import { ROLE, readAutoPostForm, startSimulatedPlatform, type LaunchSpec, type SimulatedPlatform } from "../../../../test-support/lti/simulated-platform.ts";
-import { syncExercises } from "../../src/exercises/catalog.ts";
+import { syncExercises } from "../../../../test-support/exercises.ts";
 import { login, makeExercise, makeUser } from "../support/accounts.ts";
 
 const PUBLIC = "http://localhost:3000";
@@ -70,7 +70,7 @@ beforeAll(async () => {
     { user_id: "lms-cat", roles: [ROLE.learner], name: "Cat Never", email: "cat@school.test" },
   ];
   lti = launcher(t.app, sim, LAUNCH_URL);
-  grader = await startSupervisor({ databaseUrl: t.db.url, workers: 1, concurrency: 2, log: () => {} });
+  grader = await startSupervisor({ databaseUrl: t.db.url, workers: 1, concurrency: 2 });
   await grader.ready;
 });
 

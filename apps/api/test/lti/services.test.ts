@@ -14,7 +14,7 @@ import { startSupervisor, type Supervisor } from "@autograder/grader";
 import { LTI_SCORE_QUEUE, requestScoreSync, type JobSender } from "@autograder/queue";
 import { createTestApp, type TestApp } from "../../../../test-support/app.ts";
 import { SCOPES, startPlatformServices, type PlatformServices } from "../../../../test-support/lti/platform-services.ts";
-import { syncExercises } from "../../src/exercises/catalog.ts";
+import { syncExercises } from "../../../../test-support/exercises.ts";
 import type { ToolKeyStore } from "../../src/lti/tool-keys.ts";
 import { createTokenClient } from "../../src/lti/services/token-client.ts";
 import { nextLink } from "../../src/lti/services/nrps.ts";
@@ -97,7 +97,7 @@ beforeAll(async () => {
   const lineItemUrl = lms.addLineItem({ label: "Tiny sort", scoreMaximum: 10, resourceLinkId: "rl-1" });
   await t.prisma.ltiResourceLink.create({ data: { ltiContextId, resourceLinkId: "rl-1", assignmentId, lineItemUrl } });
   await t.prisma.ltiUserLink.create({ data: { platformId, sub: "lms-user-lea", userId: student.id, lastLaunchAt: new Date() } });
-  grader = await startSupervisor({ databaseUrl: t.db.url, workers: 1, concurrency: 1, log: () => {} });
+  grader = await startSupervisor({ databaseUrl: t.db.url, workers: 1, concurrency: 1 });
   await grader.ready;
 });
 

@@ -1,5 +1,8 @@
+#!/usr/bin/env -S node --no-node-snapshot --import tsx
 // Prints {"<id>": ExerciseDescription | {"error": message}} for the given exercise ids.
-// The API's launcher runs this in a child process so that no exercise code runs in the API.
+// The launcher runs this (bin autograder-describe, via describeInChildProcess) in a child
+// process so that no exercise code runs in the API.
+// Its output contract is DescribeOutput in @autograder/shared/contracts.
 // usage: describe.ts <exercises dir> <id>...
 import "@autograder/shared/require-supported-node";
 import { loadExercise } from "@autograder/exercise-format";

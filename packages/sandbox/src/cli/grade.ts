@@ -1,3 +1,4 @@
+#!/usr/bin/env -S node --no-node-snapshot --import tsx
 // npm run grade -- <exerciseId> <solutionFile> [--json] [--seed N] [--run] [--exercises DIR]
 // Exit 0 whenever a solution file was graded, whatever it does (one JSON object with --json);
 // 2 for usage errors or an unknown exercise.

@@ -1,3 +1,4 @@
+#!/usr/bin/env -S node --no-node-snapshot --import tsx
 // npm run exercises:quality [-- <id prefix>...] [--sample N] [--json] [--verbose] [--exercises DIR] [--min 0.9]
 // Prints the mutation table and every surviving mutant. Exit 1 when an exercise scores below
 // --min (default 0.9) or its reference fails, 2 for usage errors.
@@ -7,7 +8,7 @@
 // mutant before grading it, so the parent counts that one as killed ("crash": the grader's
 // worker would die the same way) and starts a new child after it.
 import { spawn } from "node:child_process";
-import { writeFile, mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -40,7 +41,6 @@ type ChildLine = { start: Pick<MutantResult, "id" | "mutator" | "origin"> } | { 
 
 if (values.child !== undefined) {
   // Child: one exercise; `--child <file>` holds [id, results measured by earlier children].
-  const { readFile } = await import("node:fs/promises");
   const [id, given] = JSON.parse(await readFile(values.child, "utf8")) as [string, MutantResult[]];
   const say = (line: ChildLine): void => void process.stdout.write(`${JSON.stringify(line)}\n`);
   const result = await measureQuality(await loadExercise(root, id), {

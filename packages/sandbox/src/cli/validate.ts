@@ -1,3 +1,4 @@
+#!/usr/bin/env -S node --no-node-snapshot --import tsx
 // npm run exercises:validate [-- <id prefix>...] [--json] [--exercises DIR]
 // Exit 1 when any exercise is invalid, 2 for usage errors.
 import "@autograder/shared/require-supported-node";

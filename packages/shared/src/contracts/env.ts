@@ -12,8 +12,22 @@ export const GraderEnv = Type.Object({
 });
 export type GraderEnv = Static<typeof GraderEnv>;
 
+/** pino's levels; every process (API, grader supervisor and workers) reads LOG_LEVEL. */
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export const LogEnv = Type.Object({
+  LOG_LEVEL: Type.Union(LOG_LEVELS.map((l) => Type.Literal(l)), { default: "info" }),
+});
+export type LogEnv = Static<typeof LogEnv>;
+
 /** What a grader worker process reads (its supervisor sets it). */
-export const GraderWorkerEnv = Type.Object({ GRADER_CONCURRENCY: GraderEnv.properties.GRADER_CONCURRENCY });
+export const GraderWorkerEnv = Type.Object({ GRADER_CONCURRENCY: GraderEnv.properties.GRADER_CONCURRENCY, ...LogEnv.properties });
+
+/** The values of a union of literals (LOG_LEVEL, COOKIE_SECURE), else undefined. */
+function literalChoices(property: unknown): string[] | undefined {
+  const anyOf = (property as { anyOf?: Array<{ const?: unknown }> } | undefined)?.anyOf;
+  if (!anyOf || !anyOf.every((p) => typeof p.const === "string")) return undefined;
+  return anyOf.map((p) => String(p.const));
+}
 
 /**
  * Reads `schema`'s variables from `env`: unset or empty takes the default, integer variables
@@ -29,9 +43,14 @@ export function parseEnv<T extends TObject>(schema: T, env: Record<string, strin
   const withDefaults = Value.Default(schema, raw);
   const errors = Value.Errors(schema, withDefaults);
   if (errors.length === 0) return withDefaults as Static<T>;
-  const lines = errors.map((e) => {
+  // One message per variable; a choice among literals names the choices.
+  const byKey = new Map<string, string>();
+  for (const e of errors) {
     const key = e.instancePath.replace(/^\//, "") || String((e.params as { requiredProperties?: string[] }).requiredProperties?.[0] ?? "");
-    return `${key}=${JSON.stringify(env[key] ?? "")}: ${e.message}`;
-  });
+    if (byKey.has(key)) continue;
+    const choices = literalChoices(schema.properties[key]);
+    byKey.set(key, choices ? `must be one of ${choices.join(", ")}` : e.message);
+  }
+  const lines = [...byKey].map(([key, message]) => `${key}=${JSON.stringify(env[key] ?? "")}: ${message}`);
   throw new ContractError(`Invalid configuration: ${lines.join("; ")}`);
 }

@@ -1,6 +1,6 @@
 // On an empty database, creates the first admin account.
 import type { PrismaClient } from "@autograder/db";
-import { generatePassword, hashPassword } from "../auth/password.ts";
+import { generatePassword, hashPassword } from "./password.ts";
 
 export type FirstAdminResult =
   | { created: false }

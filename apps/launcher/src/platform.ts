@@ -1,15 +1,18 @@
 // Starts the whole platform in one process tree: database, migrations, exercises,
-// API (and the grader workers, web app once present), and stops it cleanly.
-import type { FastifyInstance } from "fastify";
+// API (and the grader workers, web app once present), and stops it cleanly. The composition
+// root: the only package that depends on both the API and the grader.
+import { buildApp } from "@autograder/api";
+import { syncExercises } from "@autograder/api/catalog";
+import type { Config } from "@autograder/api/config";
+import { ensureFirstAdmin } from "@autograder/api/first-admin";
 import { applyMigrations, createPrisma, type PrismaClient } from "@autograder/db";
 import { startSupervisor, type Supervisor } from "@autograder/grader";
 import { installQueue } from "@autograder/queue";
-import { buildApp } from "../app.ts";
-import { syncExercises } from "../exercises/catalog.ts";
-import type { Config } from "../config.ts";
+import { describeInChildProcess } from "@autograder/sandbox/describe-process";
 import { openDatabase, type DatabaseHandle } from "./database.ts";
-import { ensureFirstAdmin } from "./first-admin.ts";
 import { acquireInstanceLock } from "./instance-lock.ts";
+
+type FastifyInstance = Awaited<ReturnType<typeof buildApp>>;
 
 export interface RunningPlatform {
   url: string;
@@ -64,7 +67,7 @@ export async function startPlatform(config: Config, log: (line: string) => void,
     if (applied.length > 0) log(`Applied migrations: ${applied.join(", ")}`);
     await installQueue(db.url);
     prisma = createPrisma(db.url);
-    const sync = await syncExercises(prisma, config.exercisesDir);
+    const sync = await syncExercises(prisma, config.exercisesDir, describeInChildProcess);
     log(`Exercises: ${sync.loaded} loaded from ${config.exercisesDir}${sync.newVersions.length > 0 ? `, ${sync.newVersions.length} new version(s)` : ""}`);
     for (const f of sync.failed) log(`  could not load ${f.id}: ${f.error}`);
     const admin = await ensureFirstAdmin(prisma, config.adminEmail, config.adminPassword);
@@ -76,7 +79,8 @@ export async function startPlatform(config: Config, log: (line: string) => void,
       );
     }
     if (config.graderWorkers > 0) {
-      grader = await startSupervisor({ databaseUrl: db.url, workers: config.graderWorkers, concurrency: config.graderConcurrency, log });
+      // The supervisor and its workers log with pino at LOG_LEVEL (the same variable as config.logLevel).
+      grader = await startSupervisor({ databaseUrl: db.url, workers: config.graderWorkers, concurrency: config.graderConcurrency });
       await grader.ready;
       log(`Grader: ${config.graderWorkers} worker process(es), ${config.graderConcurrency} grading(s) at once each`);
     }
