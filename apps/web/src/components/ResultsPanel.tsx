@@ -110,6 +110,9 @@ function TestItem({ test }: { test: TestReport }) {
   );
 }
 
+/** The grader's messages may start in lower case ("the grading's time limit ... was reached."). */
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 export function ReportView({ report }: { report: GradeReport }) {
   const failedFirst = [...report.tests].sort((a, b) => Number(a.passed) - Number(b.passed) || Number(a.hidden) - Number(b.hidden));
   const passed = report.tests.filter((t) => t.passed).length;
@@ -125,7 +128,7 @@ export function ReportView({ report }: { report: GradeReport }) {
       ) : null}
       {report.message && !report.compileError ? (
         <div className={report.status === "passed" ? "info-box" : "error-box"} role="alert">
-          {report.message}
+          {sentence(report.message)}
         </div>
       ) : null}
       {report.tests.length > 0 ? (
