@@ -2,10 +2,8 @@
 import type { AcceptedInvitationView, InvitationView, JoinedView, MyInvitationView } from "@autograder/shared";
 import { api } from "./api.ts";
 
-/** The API accepts 4 to 32 characters (codes are 8; case and separators do not matter). */
-export const JOIN_CODE_MAX = 32;
-/** An email address is at most 254 characters (RFC 5321), as the API checks. */
-export const EMAIL_MAX = 254;
+// The API's limits, from the one place both sides read them.
+export { EMAIL_MAX_LENGTH as EMAIL_MAX, JOIN_CODE_MAX_LENGTH as JOIN_CODE_MAX } from "@autograder/shared/limits";
 
 export interface EnrolmentApi {
   join(joinCode: string): Promise<JoinedView>;

@@ -4,3 +4,4 @@ export * from "./platform.ts";
 export * from "./web-api.ts";
 export * from "./visualization.ts";
 export * from "./api-exercises.ts";
+export * from "./limits.ts";

@@ -1,5 +1,6 @@
 // Schemas of courses, rosters and assignments as the API shows them.
 import { Type } from "typebox";
+import { TITLE_MAX_LENGTH } from "@autograder/shared";
 import { DateTime, NullableDateTime, NullableInputDateTime } from "../http/responses.ts";
 
 export const GradePolicySchema = Type.Union([Type.Literal("best"), Type.Literal("last")]);
@@ -45,7 +46,7 @@ export const AssignmentSchema = Type.Object({
 });
 
 export const AssignmentFields = {
-  title: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 200 }), Type.Null()])),
+  title: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: TITLE_MAX_LENGTH }), Type.Null()])),
   position: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
   opensAt: Type.Optional(NullableInputDateTime),
   dueAt: Type.Optional(NullableInputDateTime),

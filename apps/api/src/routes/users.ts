@@ -1,7 +1,7 @@
 // Accounts: who am I, admins creating accounts, changing one's own password.
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
-import { AppError } from "@autograder/shared";
+import { AppError, PASSWORD_MAX_LENGTH } from "@autograder/shared";
 import { userOf } from "../auth/context.ts";
 import { hashPassword, verifyPassword } from "../auth/password.ts";
 import { Email, MeSchema, Password, PersonName, RoleSchema } from "../auth/schemas.ts";
@@ -47,7 +47,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ["auth"],
         summary: "Change one's password; ends every other session and revokes every access token",
         security: SECURED,
-        body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Password }),
+        body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH }), newPassword: Password }),
         response: { 204: Type.Null(), ...errorResponses("UNAUTHENTICATED", "BAD_CREDENTIALS", "CSRF_INVALID") },
       },
     },
