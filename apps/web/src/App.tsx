@@ -21,7 +21,8 @@ function ThemeToggle() {
   const [theme, setTheme] = useTheme();
   return (
     <button type="button" className="ghost" onClick={() => setTheme(theme === "dark" ? "light" : "dark")} aria-label={`Switch to ${theme === "dark" ? "light" : "dark"} theme`}>
-      {theme === "dark" ? "☀ Light" : "☾ Dark"}
+      <span aria-hidden="true">{theme === "dark" ? "☀" : "☾"}</span>
+      <span className="theme-word"> {theme === "dark" ? "Light" : "Dark"}</span>
     </button>
   );
 }

@@ -24,28 +24,28 @@ export function trapTab(e: KeyboardEvent<HTMLElement>): void {
   }
 }
 
+/** In the DOM only while open: a closed dialog's fields would still match "the Email field". */
 export function SessionDialog() {
-  const { me, sessionLost, loginDialogOpen, setLoginDialogOpen, login } = useAuth();
+  const { sessionLost, loginDialogOpen } = useAuth();
+  return sessionLost && loginDialogOpen ? <LoginDialog /> : null;
+}
+
+function LoginDialog() {
+  const { me, setLoginDialogOpen, login } = useAuth();
   const ref = useRef<HTMLDialogElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const [email, setEmail] = useState(me?.email ?? "");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const open = sessionLost && loginDialogOpen;
 
   useEffect(() => {
     const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      setEmail(me?.email ?? "");
-      setPassword("");
-      setError(null);
-      dialog.showModal();
-      // The email is filled in: the password is what is asked for.
-      passwordRef.current?.focus();
-    } else if (!open && dialog.open) dialog.close();
-  }, [open, me]);
+    if (!dialog || dialog.open) return;
+    dialog.showModal();
+    // The email is filled in: the password is what is asked for.
+    passwordRef.current?.focus();
+  }, []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

@@ -16,6 +16,7 @@ import { latePolicyText } from "./Course.tsx";
 import { codeSize, utf8Bytes } from "../code-size.ts";
 import { SAVE_TEXT, useDraft } from "../draft.ts";
 import { follow, useLatestGrading } from "../latest-grading.ts";
+import { PaneSwitch, usePaneSwitch } from "../components/PaneSwitch.tsx";
 import { latePenaltyText, type LateRules } from "../late.ts";
 
 const CodeEditor = lazy(() => import("../editor/CodeEditor.tsx"));
@@ -55,6 +56,7 @@ function Workspace({ exercise, assignmentId, staff }: { exercise: ExerciseDetail
   const [result, setResult] = useState<LiveResult | null>(null);
   const [tab, setTab] = useState<"statement" | "history" | "authoring">("statement");
   const [historyTick, setHistoryTick] = useState(0);
+  const [pane, setPane] = usePaneSwitch();
   const follower = useRef<Follower | null>(null);
   const editorApi = useRef<{ revealLine(line: number, column?: number): void } | null>(null);
 
@@ -93,7 +95,8 @@ function Workspace({ exercise, assignmentId, staff }: { exercise: ExerciseDetail
   const declarations = useMemo(() => exercise.declarations ?? {}, [exercise.declarations]);
 
   return (
-    <div className="workspace">
+    <div className={`workspace show-${pane}`}>
+      <PaneSwitch pane={pane} onChange={setPane} />
       <section className="pane statement-pane" aria-label="Exercise">
         <header className="exercise-head">
           <h1>{exercise.title}</h1>
