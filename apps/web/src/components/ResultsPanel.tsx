@@ -35,6 +35,9 @@ const isNetworkData = (v: unknown): v is NetworkVisualizationData => isObject(v)
 
 const asText = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v, null, 2));
 
+/** Why a failed hidden test has no picture (each picture draws the test's input). */
+export const HIDDEN_PICTURE = "No picture for a hidden test: it would show the hidden input. The visible tests' pictures show the same kind of run.";
+
 export function DiffText({ diff }: { diff: string }) {
   return (
     <pre className="diff mono" aria-label="Difference: lines starting with minus are expected, plus are what your code produced">
@@ -82,6 +85,7 @@ function TestItem({ test }: { test: TestReport }) {
               <strong>Hint:</strong> {test.message || "This hidden test failed."}
             </p>
           ) : null}
+          {failed && test.hidden ? <p className="muted small">{HIDDEN_PICTURE}</p> : null}
           {failed && !test.hidden && test.message ? <p className="test-message">{test.message}</p> : null}
           {!test.hidden && d?.input !== undefined ? (
             <p>
