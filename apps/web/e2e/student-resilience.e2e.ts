@@ -326,8 +326,13 @@ describe("on a phone (390x844)", () => {
     const w = await newWatchedPage(browser, platform.url, { width: 390, height: 844 });
     const { page } = w;
     await logIn(page, BEN);
-    const header = await page.locator(".app-header").boundingBox();
-    expect(header?.height).toBeLessThan(60);
+    await shot(page, "r04a-phone-dashboard");
+    // One row: every visible item of the header has the same vertical middle.
+    const middles = (await page.locator(".app-header > :not(.skip-link), .app-header .header-right > *").evaluateAll((els) =>
+      els.map((el) => el.getBoundingClientRect()).filter((r) => r.height > 0).map((r) => Math.round(r.top + r.height / 2)),
+    )) as number[];
+    expect(Math.max(...middles) - Math.min(...middles)).toBeLessThanOrEqual(4);
+    expect((await page.locator(".app-header").boundingBox())?.height).toBeLessThan(60);
     await page.goto(EXERCISE_URL);
     await page.getByRole("heading", { name: "Selection sort", level: 1 }).waitFor();
     const toCode = page.getByRole("button", { name: "Code & results" });
