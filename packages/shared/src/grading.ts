@@ -40,8 +40,8 @@ export interface TestDetails {
   diff?: string;
   /** Data for the web app's pictures; `kind` says which picture. */
   visualization?: { kind: "sorting" | "network" | "schedule"; data: unknown };
-  /** Replay seed of a failing schedule or network run. */
-  seed?: number;
+  /** Replay seed of a failing schedule or network run (the judge passes it on as text). */
+  seed?: number | string;
 }
 
 export interface GradeReport {

@@ -14,7 +14,8 @@ export const TestDetails = Type.Object({
   actual: Type.Optional(Type.Unknown()),
   diff: Type.Optional(Type.String()),
   visualization: Type.Optional(Type.Object({ kind: Type.Union([Type.Literal("sorting"), Type.Literal("network"), Type.Literal("schedule")]), data: Type.Unknown() })),
-  seed: Type.Optional(Type.Number()),
+  /** The judge passes scenario seeds on as text (a network or threading scenario's seed). */
+  seed: Type.Optional(Type.Union([Type.Number(), Type.String()])),
 });
 
 export const TestReport = Type.Object({
