@@ -244,6 +244,28 @@ describe("reloading during a grading", () => {
     expect(unexpected(w)).toEqual([]);
   });
 
+  it("a grading followed while the session ends is followed again after the login in the dialog", async () => {
+    const w = await newWatchedPage(browser, platform.url);
+    const { page, context } = w;
+    // No event stream: the page follows by polling, which meets the lost session.
+    await page.route("**/api/submissions/*/events", (route) => route.abort("failed"));
+    await logIn(page, BEN);
+    await openExercise(page);
+    await setEditorCode(page, SLOW);
+    await page.getByRole("button", { name: "Submit" }).click();
+    const status = page.locator(".status-line");
+    await status.filter({ hasText: /Submission: (Queued|Running)/ }).waitFor({ timeout: 30_000 });
+    await logOutElsewhere(context);
+    const dialog = page.getByRole("dialog", { name: "Log in again" });
+    await dialog.waitFor({ timeout: 15_000 });
+    expect(await status.innerText()).not.toMatch(/Log in to do this/);
+    await dialog.getByLabel("Password").fill(BEN.password);
+    await dialog.getByRole("button", { name: "Log in" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await status.filter({ hasText: /Submission: (All tests passed|Some tests failed|Time limit)/ }).waitFor({ timeout: 90_000 });
+    expect(await status.innerText()).toMatch(/All tests passed/);
+  });
+
   it("a Run with an infinite loop answers within a few seconds and says the remaining tests were not run", async () => {
     const w = await newWatchedPage(browser, platform.url);
     const { page } = w;

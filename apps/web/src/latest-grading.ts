@@ -1,8 +1,9 @@
 // Opening an exercise (or reloading the page) shows the latest run or submission: its result
 // if graded, or the grading still in progress, followed live until it ends.
-import { useEffect, type Dispatch, type RefObject, type SetStateAction } from "react";
+import { useCallback, useEffect, useRef, type Dispatch, type RefObject, type SetStateAction } from "react";
 import type { GradeReport, SubmissionListItem, SubmissionView } from "@autograder/shared";
-import { api, errorMessage, exercisePath } from "./api.ts";
+import { api, ApiError, errorMessage, exercisePath } from "./api.ts";
+import { useAuth } from "./auth.tsx";
 import type { LiveResult } from "./components/ResultsPanel.tsx";
 import { followSubmission, type Follower } from "./submissions.ts";
 
@@ -20,8 +21,11 @@ export function resultOf(s: SubmissionView): LiveResult {
   };
 }
 
-/** Follows submission `id` into `setResult` (live status, then the graded view). */
-export function follow(id: string, kind: "run" | "submit", setResult: Dispatch<SetStateAction<LiveResult | null>>, onGraded: () => void): Follower {
+/**
+ * Follows submission `id` into `setResult` (live status, then the graded view). A lost session
+ * (401) is not the grading's error: the status stays as it was and `onLost` is told.
+ */
+export function follow(id: string, kind: "run" | "submit", setResult: Dispatch<SetStateAction<LiveResult | null>>, onGraded: () => void, onLost?: () => void): Follower {
   return followSubmission(
     id,
     (status) => setResult((r) => (r ? { ...r, status } : r)),
@@ -29,13 +33,17 @@ export function follow(id: string, kind: "run" | "submit", setResult: Dispatch<S
       setResult(resultOf(s));
       onGraded();
     },
-    (error) => setResult((r) => ({ ...(r ?? { kind, report: null, score: null, maxScore: null }), status: "error", error: errorMessage(error) })),
+    (error) => {
+      if (onLost && error instanceof ApiError && error.status === 401) return onLost();
+      setResult((r) => ({ ...(r ?? { kind, report: null, score: null, maxScore: null }), status: "error", error: errorMessage(error) }));
+    },
   );
 }
 
 /**
  * On mount: the newest run or submission of this exercise. Nothing happens if the student
- * started something meanwhile (`follower` set or a result shown).
+ * started something meanwhile (`follower` set or a result shown). Returns `followLive`, which
+ * follows a grading and, if the session is lost meanwhile, follows it again after the login.
  */
 export function useLatestGrading(
   exerciseId: string,
@@ -43,7 +51,23 @@ export function useLatestGrading(
   setResult: Dispatch<SetStateAction<LiveResult | null>>,
   follower: RefObject<Follower | null>,
   onGraded: () => void,
-): void {
+): (id: string, kind: "run" | "submit") => Follower {
+  const { sessionLost } = useAuth();
+  const waiting = useRef<{ id: string; kind: "run" | "submit" } | null>(null);
+  const followLive = useCallback(
+    (id: string, kind: "run" | "submit"): Follower => {
+      waiting.current = null;
+      return follow(id, kind, setResult, onGraded, () => (waiting.current = { id, kind }));
+    },
+    [setResult, onGraded],
+  );
+  useEffect(() => {
+    const w = waiting.current;
+    if (sessionLost || w === null) return;
+    follower.current?.stop();
+    follower.current = followLive(w.id, w.kind);
+  }, [sessionLost, followLive, follower]);
+
   useEffect(() => {
     let live = true;
     const idle = () => live && follower.current === null && result.current === null;
@@ -54,7 +78,7 @@ export function useLatestGrading(
         if (!latest || !idle()) return;
         if (latest.status === "queued" || latest.status === "running") {
           setResult({ kind: latest.kind, status: latest.status, report: null, score: null, maxScore: null, submittedAt: latest.createdAt });
-          follower.current = follow(latest.id, latest.kind, setResult, onGraded);
+          follower.current = followLive(latest.id, latest.kind);
           return;
         }
         const view = await api.get<SubmissionView>(`/api/submissions/${encodeURIComponent(latest.id)}`);
@@ -68,4 +92,5 @@ export function useLatestGrading(
     };
     // Once per exercise: the refs and setters are stable.
   }, [exerciseId]);
+  return followLive;
 }

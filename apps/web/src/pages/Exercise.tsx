@@ -15,7 +15,7 @@ import { AuthoringPanel } from "./Authoring.tsx";
 import { latePolicyText } from "./Course.tsx";
 import { codeSize, utf8Bytes } from "../code-size.ts";
 import { SAVE_TEXT, useDraft } from "../draft.ts";
-import { follow, useLatestGrading } from "../latest-grading.ts";
+import { useLatestGrading } from "../latest-grading.ts";
 import { PaneSwitch, usePaneSwitch } from "../components/PaneSwitch.tsx";
 import { latePenaltyText, type LateRules } from "../late.ts";
 
@@ -64,7 +64,7 @@ function Workspace({ exercise, assignmentId, staff }: { exercise: ExerciseDetail
   const resultRef = useRef<LiveResult | null>(null);
   resultRef.current = result;
   const onGraded = useCallback(() => setHistoryTick((t) => t + 1), []);
-  useLatestGrading(exercise.id, resultRef, setResult, follower, onGraded);
+  const followLive = useLatestGrading(exercise.id, resultRef, setResult, follower, onGraded);
 
   const start = useCallback(
     async (kind: "run" | "submit") => {
@@ -75,12 +75,12 @@ function Workspace({ exercise, assignmentId, staff }: { exercise: ExerciseDetail
       try {
         const body = kind === "submit" ? { code: codeRef.current, ...(assignmentId ? { assignmentId } : {}) } : { code: codeRef.current };
         const { id } = await api.post<{ id: string }>(`${base}/${kind === "run" ? "runs" : "submissions"}`, body);
-        follower.current = follow(id, kind, setResult, onGraded);
+        follower.current = followLive(id, kind);
       } catch (error) {
         setResult({ kind, status: "error", report: null, score: null, maxScore: null, error: errorMessage(error) });
       }
     },
-    [assignmentId, base, saveNow, onGraded, codeRef],
+    [assignmentId, base, saveNow, followLive, codeRef],
   );
 
   const reset = () => {
