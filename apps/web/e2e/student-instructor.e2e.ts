@@ -209,6 +209,8 @@ describe("the web app in a browser", () => {
     await page.getByRole("button", { name: "Log in" }).click();
     await page.getByRole("heading", { name: "Algorithms 101" }).waitFor();
     await page.goto(`/exercises/${encodeURIComponent("sorting/selection-sort")}`);
+    // One pane at a time on a phone: the statement first, the code one tap away.
+    await page.getByRole("button", { name: "Code & results" }).click();
     await page.locator(".editor-frame .monaco-editor").waitFor({ timeout: 60_000 });
     const overflow = await page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
     expect(overflow as number).toBeLessThanOrEqual(0);

@@ -2,6 +2,7 @@
 import { lazy, Suspense, useEffect, type ReactNode } from "react";
 import { isStaff, useAuth } from "./auth.tsx";
 import { ErrorBox, Spinner } from "./components/common.tsx";
+import { SessionDialog } from "./components/SessionDialog.tsx";
 import { DashboardPage } from "./pages/Dashboard.tsx";
 import { JoinPage } from "./pages/Join.tsx";
 import { LoginPage } from "./pages/Login.tsx";
@@ -28,14 +29,17 @@ function ThemeToggle() {
   const [theme, setTheme] = useTheme();
   return (
     <button type="button" className="ghost" onClick={() => setTheme(theme === "dark" ? "light" : "dark")} aria-label={`Switch to ${theme === "dark" ? "light" : "dark"} theme`}>
-      {theme === "dark" ? "☀ Light" : "☾ Dark"}
+      <span aria-hidden="true">{theme === "dark" ? "☀" : "☾"}</span>
+      <span className="theme-word"> {theme === "dark" ? "Light" : "Dark"}</span>
     </button>
   );
 }
 
 function Header() {
-  const { me, logout } = useAuth();
+  const { me: user, sessionLost, setLoginDialogOpen, logout } = useAuth();
   const { navigate } = useRouter();
+  // A lost session shows no user (the page stays, for the draft's sake, under the login dialog).
+  const me = sessionLost ? null : user;
   return (
     <header className="app-header">
       <a className="skip-link" href="#main">
@@ -67,6 +71,15 @@ function Header() {
               }}
             >
               Log out
+            </button>
+          </>
+        ) : sessionLost ? (
+          <>
+            <span className="muted" role="status">
+              Logged out
+            </span>
+            <button type="button" className="primary" onClick={() => setLoginDialogOpen(true)}>
+              Log in
             </button>
           </>
         ) : null}
@@ -187,15 +200,22 @@ function Routes() {
   );
 }
 
+/** A different user after a lost session gets fresh pages: nothing of the previous user's stays mounted. */
+function UserRoutes() {
+  const { me } = useAuth();
+  return <Routes key={me?.id ?? "nobody"} />;
+}
+
 export function App() {
   return (
     <>
       <Header />
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<Spinner />}>
-          <Routes />
+          <UserRoutes />
         </Suspense>
       </main>
+      <SessionDialog />
     </>
   );
 }

@@ -49,6 +49,17 @@ async function getCsrf(): Promise<string | undefined> {
   return csrfToken;
 }
 
+const unauthenticatedListeners = new Set<() => void>();
+
+/**
+ * Called whenever the server answers 401 UNAUTHENTICATED (the session ended: logged out in
+ * another tab, expired). A wrong password (BAD_CREDENTIALS) is not a lost session.
+ */
+export function onUnauthenticated(listener: () => void): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
 /** A raw body (a zip upload) instead of JSON. */
 class RawBody {
   constructor(
@@ -91,6 +102,7 @@ async function request<T>(method: string, path: string, body?: unknown, retried 
         resetCsrf();
         return request<T>(method, path, body, true);
       }
+      if (res.status === 401 && json.error.code === "UNAUTHENTICATED") for (const listener of [...unauthenticatedListeners]) listener();
       throw new ApiError(res.status, json.error.code, json.error.message);
     }
     throw new ApiError(res.status, "HTTP_" + res.status, `The server answered ${res.status} ${res.statusText}.`);

@@ -1,6 +1,6 @@
 // The size of the student's code against the API's limit (MAX_CODE_BYTES, counted in UTF-8
 // bytes), shown under the editor so the limit is known before a Run is refused.
-import { MAX_CODE_BYTES } from "@autograder/shared";
+import { MAX_CODE_BYTES } from "@autograder/shared/limits";
 
 const encoder = new TextEncoder();
 /** From this share of the limit on, the size is shown as a warning. */

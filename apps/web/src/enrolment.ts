@@ -2,8 +2,8 @@
 import type { AcceptedInvitationView, InvitationView, JoinedView, MyInvitationView } from "@autograder/shared";
 import { api } from "./api.ts";
 
-/** The API's limits (packages/shared/src/limits.ts). */
-export { EMAIL_MAX, JOIN_CODE_MAX } from "@autograder/shared/limits";
+// The API's limits, from the one place both sides read them.
+export { EMAIL_MAX_LENGTH, JOIN_CODE_MAX_LENGTH } from "@autograder/shared/limits";
 
 export interface EnrolmentApi {
   join(joinCode: string): Promise<JoinedView>;

@@ -1,6 +1,6 @@
 // Checks a form's fields before it is sent, in the same sentences errorMessage() makes of the
 // API's schema errors ("The password must be at least 10 characters long.").
-import { EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN, PERSON_NAME_MAX } from "@autograder/shared/limits";
+import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PERSON_NAME_MAX_LENGTH } from "@autograder/shared/limits";
 
 export interface FieldRules {
   /** As the sentence names it: "password", "email address". */
@@ -32,6 +32,6 @@ export function formProblems<K extends string>(values: Record<K, string>, rules:
   return out;
 }
 
-export const NAME_RULES: FieldRules = { label: "name", required: true, maxLength: PERSON_NAME_MAX };
-export const EMAIL_RULES: FieldRules = { label: "email address", required: true, maxLength: EMAIL_MAX, email: true };
-export const PASSWORD_RULES: FieldRules = { label: "password", required: true, minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX };
+export const NAME_RULES: FieldRules = { label: "name", required: true, maxLength: PERSON_NAME_MAX_LENGTH };
+export const EMAIL_RULES: FieldRules = { label: "email address", required: true, maxLength: EMAIL_MAX_LENGTH, email: true };
+export const PASSWORD_RULES: FieldRules = { label: "password", required: true, minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH };

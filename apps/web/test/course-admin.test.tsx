@@ -3,7 +3,7 @@
 // errors), a latest submission in words, and the confirmation step before a destructive action.
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { PASSWORD_MIN } from "@autograder/shared/limits";
+import { PASSWORD_MIN_LENGTH } from "@autograder/shared/limits";
 import { readableValidation } from "../src/api.ts";
 import { ConfirmButton } from "../src/components/Forms.tsx";
 import { latestByStudent, latestText } from "../src/course-admin.ts";
@@ -14,10 +14,10 @@ afterEach(cleanup);
 
 describe("form checks", () => {
   it("say what is wrong as the API's errors read once made readable", () => {
-    const short = "x".repeat(PASSWORD_MIN - 1);
-    expect(fieldProblem(short, PASSWORD_RULES)).toBe(readableValidation(`Invalid body/password: must NOT have fewer than ${PASSWORD_MIN} characters`));
+    const short = "x".repeat(PASSWORD_MIN_LENGTH - 1);
+    expect(fieldProblem(short, PASSWORD_RULES)).toBe(readableValidation(`Invalid body/password: must NOT have fewer than ${PASSWORD_MIN_LENGTH} characters`));
     expect(fieldProblem("x".repeat(201), PASSWORD_RULES)).toBe("The password must be at most 200 characters long.");
-    expect(fieldProblem("x".repeat(PASSWORD_MIN), PASSWORD_RULES)).toBeNull();
+    expect(fieldProblem("x".repeat(PASSWORD_MIN_LENGTH), PASSWORD_RULES)).toBeNull();
     expect(fieldProblem("  ", EMAIL_RULES)).toBe("The email address is missing.");
     expect(fieldProblem("no-at-sign", EMAIL_RULES)).toBe("The email address must be an email address.");
     expect(fieldProblem(" a@b.example ", EMAIL_RULES)).toBeNull();

@@ -6,7 +6,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-li
 import { afterEach, describe, expect, it } from "vitest";
 import { ApiError, readableValidation } from "../src/api.ts";
 import { InvitationsList, InviteForm, JoinCourseForm } from "../src/components/Enrolment.tsx";
-import { JOIN_CODE_MAX } from "../src/enrolment.ts";
+import { JOIN_CODE_MAX_LENGTH } from "../src/enrolment.ts";
 
 afterEach(cleanup);
 
@@ -26,7 +26,7 @@ describe("Join a course", () => {
     const joined: string[] = [];
     render(<JoinCourseForm join={async (code) => (sent.push(code), { courseId: "c2", userId: "u1" })} onJoined={(j) => joined.push(j.courseId)} />);
     const input = screen.getByLabelText("Course join code") as HTMLInputElement;
-    expect(input.maxLength).toBe(JOIN_CODE_MAX);
+    expect(input.maxLength).toBe(JOIN_CODE_MAX_LENGTH);
     fireEvent.change(input, { target: { value: "  abcd-efgh " } });
     fireEvent.click(screen.getByRole("button", { name: "Join course" }));
     await waitFor(() => expect(joined).toEqual(["c2"]));
@@ -37,7 +37,7 @@ describe("Join a course", () => {
 
   it("starts from a join link's code, cut to the limit", () => {
     render(<JoinCourseForm join={async () => ({ courseId: "", userId: "" })} onJoined={() => undefined} initialCode={"x".repeat(100)} />);
-    expect((screen.getByLabelText("Course join code") as HTMLInputElement).value).toBe("x".repeat(JOIN_CODE_MAX));
+    expect((screen.getByLabelText("Course join code") as HTMLInputElement).value).toBe("x".repeat(JOIN_CODE_MAX_LENGTH));
   });
 
   it("shows the API's sentence, never a schema path, and clears it on the next try", async () => {

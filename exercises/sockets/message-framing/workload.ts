@@ -47,6 +47,14 @@ const payloads = (params: Params): string[] => (Array.isArray(params.frames) ? (
 const text = (b: Uint8Array): string => new TextDecoder().decode(b);
 
 /** Cuts `stream` into chunks of the sizes in `sizes` (cycled); 0 means "all the rest". */
+/** "5 bytes: 00 00 00 01 61" (the first 24 bytes). */
+function hexOf(chunk: Uint8Array): string {
+  const n = P.TypedArrayPrototypeGetLength(chunk);
+  let out = "";
+  for (let i = 0; i < n && i < 24; i++) out += `${i === 0 ? "" : " "}${((chunk[i] as number) < 16 ? "0" : "") + (chunk[i] as number).toString(16)}`;
+  return `${n} byte${n === 1 ? "" : "s"}${n > 0 ? `: ${out}${n > 24 ? " …" : ""}` : ""}`;
+}
+
 function chunked(stream: Uint8Array, sizes: number[]): Uint8Array[] {
   const out: Uint8Array[] = [];
   let at = 0;
@@ -79,12 +87,19 @@ async function readFrames(sock: Socket, count: number): Promise<Uint8Array[]> {
 
 export const scenarios = {
   /** Pushes the framed payloads into one FrameDecoder in chunks of `sizes` bytes. */
-  decode: (_net: World, params: Params) => {
+  decode: (net: World, params: Params) => {
     const sizes = Array.isArray(params.sizes) ? (params.sizes as number[]) : [0];
     const stream = concat(payloads(params).map((p) => frame(new TextEncoder().encode(p))));
     const decoder = new FrameDecoder();
     const got: string[] = [];
-    for (const chunk of chunked(stream, sizes)) for (const f of decoder.push(chunk)) got.push(text(f));
+    const chunks = chunked(stream, sizes);
+    for (let k = 0; k < chunks.length; k++) {
+      const chunk = chunks[k] as Uint8Array;
+      const before = got.length;
+      for (const f of decoder.push(chunk)) got.push(text(f));
+      // Nothing crosses a network here: the picture lists the chunks the decoder was fed.
+      net.note(`chunk ${k + 1} of ${chunks.length}: ${hexOf(chunk)} -> ${got.length - before} frame(s)`);
+    }
     return got;
   },
 

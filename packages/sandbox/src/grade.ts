@@ -31,6 +31,11 @@ export interface GradeOptions {
    * submission's author. Off by default: a report printed for a student stays hint-only.
    */
   keepHiddenDetails?: boolean;
+  /**
+   * Stop after the first test that used its whole time limit; the rest are reported not run
+   * (default: in a run, so an infinite loop answers in one test's limit, not one per test).
+   */
+  stopAfterTimeout?: boolean;
 }
 
 const FAMILY_MODULE: Record<string, PlatformModuleName | undefined> = { sockets: "socket", threading: "threading", sorting: undefined };
@@ -230,6 +235,7 @@ export async function grade(exercise: Exercise, source: string, options: GradeOp
         outcome.verdict ??= "output_limit";
       }
       reports.push(toReport(info, outcome, performance.now() - testStarted));
+      if (outcome.verdict === "timeout" && (options.stopAfterTimeout ?? options.mode === "run")) stopped ??= { status: "timeout", message: loopMessage(timeoutMs) };
       if (options.failFast && !outcome.passed) stopped ??= { status: (outcome.verdict as Verdict | undefined) ?? "failed", message: "an earlier test failed." };
       if (!judge.usable) stopped = { status: "error", message: "the exercise's tests stopped responding." };
     }
@@ -262,6 +268,11 @@ function replayDrive(argsText: string, seed: string): [string, string] {
   const [scenario, params, exploreOptions] = decode(argsText) as [unknown, unknown, unknown];
   const maxSteps = typeof exploreOptions === "object" && exploreOptions !== null ? (exploreOptions as { maxSteps?: unknown }).maxSteps : undefined;
   return ["replay", encode([scenario, params, { seed, ...(typeof maxSteps === "number" ? { maxSteps } : {}) }])];
+}
+
+/** Why the tests after one that ran out of time were not run (sentences: the UI shows it as is). */
+export function loopMessage(timeoutMs: number): string {
+  return `a test did not finish within its time limit (${timeoutMs} ms), so your code probably never returns (an infinite loop?); the remaining tests were not run. Fix the loop and run again.`;
 }
 
 function overallStatus(reports: TestReport[], stopped: { status: Verdict } | undefined): Verdict {

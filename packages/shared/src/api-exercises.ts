@@ -2,8 +2,9 @@
 // validates with, and the static types the web app uses. One definition for both sides.
 import { Type, type Static } from "typebox";
 import { VERDICTS, type Verdict } from "./grading.ts";
+import { EXERCISE_ID_MAX_LENGTH, EXERCISE_ID_MIN_LENGTH, MAX_CODE_BYTES } from "./limits.ts";
 
-export const ExerciseIdParams = Type.Object({ id: Type.String({ minLength: 3, maxLength: 200, pattern: "^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)+$" }) });
+export const ExerciseIdParams = Type.Object({ id: Type.String({ minLength: EXERCISE_ID_MIN_LENGTH, maxLength: EXERCISE_ID_MAX_LENGTH, pattern: "^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)+$" }) });
 
 export const ExerciseSummary = Type.Object({
   id: Type.String(),
@@ -27,8 +28,6 @@ export const ExerciseDetail = Type.Object({
 });
 export type ExerciseDetail = Static<typeof ExerciseDetail>;
 
-/** Students' code is limited to 64 KB (bytes, UTF-8); checked again in bytes by the API. */
-export const MAX_CODE_BYTES = 64 * 1024;
 export const CodeBody = Type.Object({ code: Type.String({ maxLength: MAX_CODE_BYTES }) });
 export const SubmitBody = Type.Object({ code: Type.String({ maxLength: MAX_CODE_BYTES }), assignmentId: Type.Optional(Type.String({ format: "uuid" })) });
 export const Created = Type.Object({ id: Type.String() });

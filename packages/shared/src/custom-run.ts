@@ -3,7 +3,7 @@
 // The sandbox makes a CustomRunResult (packages/sandbox/src/custom-run.ts), the grader stores
 // it in the job, the API serves it, the web app draws it.
 import { Type, type Static } from "typebox";
-import { MAX_CODE_BYTES } from "./api-exercises.ts";
+import { MAX_CODE_BYTES } from "./limits.ts";
 import { MAX_CUSTOM_ARGS_BYTES } from "./custom-args.ts";
 
 export * from "./custom-args.ts";

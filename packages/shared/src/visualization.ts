@@ -3,7 +3,8 @@
 // packages/socket-runtime (network); their shapes are restated here so the web app can
 // check what it receives without importing the runtimes.
 
-export type SortingOperation = readonly ["read", number] | readonly ["write", number, unknown];
+/** A write's fourth item, when present, is the input position the value came from (boxed tracking). */
+export type SortingOperation = readonly ["read", number] | readonly ["write", number, unknown] | readonly ["write", number, unknown, number];
 
 export interface SortingVisualizationData {
   initial: unknown[];

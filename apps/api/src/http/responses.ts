@@ -1,6 +1,6 @@
 // Schema helpers shared by the account, course and report routes.
 import { Type, type TSchema } from "typebox";
-import { ERRORS, type ErrorCode } from "@autograder/shared";
+import { DATE_TIME_MAX_LENGTH, ERRORS, type ErrorCode } from "@autograder/shared";
 
 /** The error body, inlined (no $id) so a route can list it under several status codes. */
 export const ErrorBodySchema = Type.Object({
@@ -29,7 +29,7 @@ export const NullableDateTime = Type.Union([DateTime, Type.Null()]);
  */
 export const InputDateTime = Type.String({
   format: "date-time",
-  maxLength: 40,
+  maxLength: DATE_TIME_MAX_LENGTH,
   pattern: "^(19[7-9][0-9]|[2-9][0-9]{3})-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-5][0-9](\\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})$",
 });
 export const NullableInputDateTime = Type.Union([InputDateTime, Type.Null()]);

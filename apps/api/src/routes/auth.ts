@@ -1,7 +1,7 @@
 // Login, logout and the CSRF token of the current session.
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
-import { AppError } from "@autograder/shared";
+import { AppError, PASSWORD_MAX_LENGTH } from "@autograder/shared";
 import { sessionCookieOptions } from "../auth/cookie.ts";
 import { LOGIN_LIMITS, ensureRateLimit, loginAccount, loginLimiter } from "../auth/limits.ts";
 import { LOGIN_THROTTLE, LoginThrottle, type ThrottleSettings } from "../auth/login-throttle.ts";
@@ -11,7 +11,7 @@ import { Email, UserSchema } from "../auth/schemas.ts";
 import { SESSION_COOKIE, createSession, deleteSessionByToken } from "../auth/sessions.ts";
 import { errorResponses } from "../http/responses.ts";
 
-const LoginBody = Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: 200 }) });
+const LoginBody = Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH }) });
 const LoginReply = Type.Object({ user: UserSchema, csrfToken: Type.String() });
 
 export interface AuthRoutesOptions {

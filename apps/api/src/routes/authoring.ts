@@ -3,14 +3,14 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import type { ExerciseVersion } from "@autograder/db";
-import { AppError, ExerciseIdParams } from "@autograder/shared";
+import { AppError, EXERCISE_FILE_MAX_CHARS, EXERCISE_FILE_PATH_MAX_LENGTH, ExerciseIdParams } from "@autograder/shared";
 import { parseContract, StoredFiles } from "@autograder/shared/contracts";
 import { userOf } from "../auth/context.ts";
 import { fromZip, toZip } from "../exercises/archive.ts";
 import { editableExercise, readableExercise } from "../access/policy.ts";
 import { checkFormat, publishRefusal, saveVersion } from "../exercises/authoring.ts";
 
-const Files = Type.Record(Type.String({ maxLength: 200 }), Type.String({ maxLength: 512 * 1024 }), { description: "path inside the exercise folder -> content" });
+const Files = Type.Record(Type.String({ maxLength: EXERCISE_FILE_PATH_MAX_LENGTH }), Type.String({ maxLength: EXERCISE_FILE_MAX_CHARS }), { description: "path inside the exercise folder -> content" });
 const Validation = Type.Object({
   versionId: Type.String(),
   validation: Type.Union([Type.Literal("pending"), Type.Literal("valid"), Type.Literal("invalid")]),

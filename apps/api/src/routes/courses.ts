@@ -2,8 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import type { Course, Prisma } from "@autograder/db";
-import { AppError } from "@autograder/shared";
-import { COURSE_TITLE_MAX } from "@autograder/shared/limits";
+import { AppError, EXERCISE_ID_MAX_LENGTH, TITLE_MAX_LENGTH } from "@autograder/shared";
 import { userOf } from "../auth/context.ts";
 import { isUniqueViolation } from "../auth/users.ts";
 import { type CourseAccess, accessByEnrollment, manageCourse, viewCourse } from "../access/policy.ts";
@@ -58,7 +57,7 @@ export const courseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "Create a course (instructor, admin); an admin may name its owner",
         security: SECURED,
         body: Type.Object({
-          title: Type.String({ minLength: 1, maxLength: COURSE_TITLE_MAX }),
+          title: Type.String({ minLength: 1, maxLength: TITLE_MAX_LENGTH }),
           gradePolicy: Type.Optional(GradePolicySchema),
           ownerId: Type.Optional(Uuid),
         }),
@@ -141,7 +140,7 @@ export const courseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security: SECURED,
         params: IdParams,
         body: Type.Object({
-          title: Type.Optional(Type.String({ minLength: 1, maxLength: COURSE_TITLE_MAX })),
+          title: Type.Optional(Type.String({ minLength: 1, maxLength: TITLE_MAX_LENGTH })),
           gradePolicy: Type.Optional(GradePolicySchema),
           archived: Type.Optional(Type.Boolean()),
         }),
@@ -276,7 +275,7 @@ export const courseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "Assign a published exercise with open and due dates and a late policy (its staff)",
         security: SECURED,
         params: IdParams,
-        body: Type.Object({ exerciseId: Type.String({ minLength: 1, maxLength: 300 }), ...AssignmentFields }),
+        body: Type.Object({ exerciseId: Type.String({ minLength: 1, maxLength: EXERCISE_ID_MAX_LENGTH }), ...AssignmentFields }),
         response: {
           201: AssignmentSchema,
           ...errorResponses(

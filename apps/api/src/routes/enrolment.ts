@@ -5,8 +5,7 @@
 // (enrolled only if the password was right), after one scrypt either way.
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
-import { AppError } from "@autograder/shared";
-import { JOIN_CODE_MAX, JOIN_CODE_MIN } from "@autograder/shared/limits";
+import { AppError, JOIN_CODE_MAX_LENGTH, JOIN_CODE_MIN_LENGTH } from "@autograder/shared";
 import { manageCourse } from "../access/policy.ts";
 import { userOf } from "../auth/context.ts";
 import { ensureRateLimit, signupLimiter } from "../auth/limits.ts";
@@ -19,7 +18,7 @@ import { CourseRoleSchema } from "../courses/schemas.ts";
 import { DateTime, IdParams, SECURED, Uuid, errorResponses, iso } from "../http/responses.ts";
 
 const JoinBody = Type.Object({
-  joinCode: Type.String({ minLength: JOIN_CODE_MIN, maxLength: JOIN_CODE_MAX }),
+  joinCode: Type.String({ minLength: JOIN_CODE_MIN_LENGTH, maxLength: JOIN_CODE_MAX_LENGTH }),
   email: Type.Optional(Email),
   password: Type.Optional(Password),
   name: Type.Optional(PersonName),

@@ -2,7 +2,7 @@
 // scopes and of tokens minted by tokens: auth/access-tokens.ts.
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type, type Static } from "typebox";
-import { AppError } from "@autograder/shared";
+import { AppError, TOKEN_NAME_MAX_LENGTH } from "@autograder/shared";
 import { userOf } from "../auth/context.ts";
 import { DEFAULT_SCOPES, TOKEN_SCOPES, createAccessToken, parseScopes, revokeTokenTree, type TokenScope } from "../auth/access-tokens.ts";
 import { IdParams, NullableDateTime, DateTime, SECURED, errorResponses, iso } from "../http/responses.ts";
@@ -13,7 +13,7 @@ type ScopeMatches = Static<typeof Scope> extends TokenScope ? (TokenScope extend
 const scopeMatches: ScopeMatches = true;
 void scopeMatches;
 const CreateBody = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 100 }),
+  name: Type.String({ minLength: 1, maxLength: TOKEN_NAME_MAX_LENGTH }),
   /** Days until the token stops working; without it the token lives until revoked. */
   expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
   /** What the token may do; default read and write. `tokens` lets it create tokens. */

@@ -1,8 +1,7 @@
 // Accounts: who am I, admins creating, listing and resetting accounts, changing one's own password.
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
-import { AppError } from "@autograder/shared";
-import { USER_SEARCH_MAX } from "@autograder/shared/limits";
+import { AppError, PASSWORD_MAX_LENGTH, USER_SEARCH_MAX_LENGTH } from "@autograder/shared";
 import { userOf } from "../auth/context.ts";
 import { hashPassword, verifyPassword } from "../auth/password.ts";
 import { Email, MeSchema, Password, PersonName, RoleSchema } from "../auth/schemas.ts";
@@ -21,7 +20,7 @@ const UserListItem = Type.Object({
 });
 const ListQuery = Type.Object({
   role: Type.Optional(RoleSchema),
-  q: Type.Optional(Type.String({ maxLength: USER_SEARCH_MAX, description: "Part of the email or name, any case" })),
+  q: Type.Optional(Type.String({ maxLength: USER_SEARCH_MAX_LENGTH, description: "Part of the email or name, any case" })),
   limit: Type.Integer({ minimum: 1, maximum: 1000, default: 200 }),
   offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
 });
@@ -49,7 +48,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ["auth"],
         summary: "Change one's password; ends every other session and revokes every access token",
         security: SECURED,
-        body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Password }),
+        body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH }), newPassword: Password }),
         response: { 204: Type.Null(), ...errorResponses("UNAUTHENTICATED", "BAD_CREDENTIALS", "CSRF_INVALID") },
       },
     },

@@ -3,13 +3,13 @@
 import type { AcceptedInvitationView, JoinedView, MyInvitationView } from "@autograder/shared";
 import { useState, type FormEvent } from "react";
 import { errorMessage } from "../api.ts";
-import { EMAIL_MAX, inviteSent, JOIN_CODE_MAX, type EnrolmentApi } from "../enrolment.ts";
+import { EMAIL_MAX_LENGTH, inviteSent, JOIN_CODE_MAX_LENGTH, type EnrolmentApi } from "../enrolment.ts";
 import { Card, formatDate, relativeTime } from "./common.tsx";
 
 const LABELS = { joinCode: "join code", email: "email address" };
 
 export function JoinCourseForm({ join, onJoined, initialCode = "" }: { join: EnrolmentApi["join"]; onJoined(joined: JoinedView): void; initialCode?: string }) {
-  const [code, setCode] = useState(initialCode.slice(0, JOIN_CODE_MAX));
+  const [code, setCode] = useState(initialCode.slice(0, JOIN_CODE_MAX_LENGTH));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
@@ -34,7 +34,7 @@ export function JoinCourseForm({ join, onJoined, initialCode = "" }: { join: Enr
           <input
             name="joinCode"
             required
-            maxLength={JOIN_CODE_MAX}
+            maxLength={JOIN_CODE_MAX_LENGTH}
             value={code}
             onChange={(e) => setCode(e.target.value)}
             autoComplete="off"
@@ -144,7 +144,7 @@ export function InviteForm({ courseId, invite, onInvited }: { courseId: string; 
       <form className="inline-form" onSubmit={submit} aria-labelledby="invite-title">
         <label>
           Student's email
-          <input type="email" name="email" required maxLength={EMAIL_MAX} value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" />
+          <input type="email" name="email" required maxLength={EMAIL_MAX_LENGTH} value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" />
         </label>
         <button type="submit" className="primary" disabled={busy}>
           {busy ? "Inviting…" : "Invite"}

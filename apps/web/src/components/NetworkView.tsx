@@ -55,6 +55,12 @@ export function NetworkView({ data }: { data: NetworkVisualizationData }) {
           {data.split && data.split !== "none" ? ` · segments split: ${data.split}` : ""}
         </p>
       ) : null}
+      {data.events.length === 0 ? (
+        <p className="info-box">
+          Nothing was sent on the network in this test{hosts.length > 0 ? ` (hosts: ${hosts.map((h) => h.name).join(", ")})` : ""}
+          {data.notes && data.notes.length > 0 ? "; what happened is listed below." : "."}
+        </p>
+      ) : (
       <div className="timeline-scroll">
         <svg width={width} height={height} role="img" aria-label={`Sequence diagram: ${data.events.length} segments and datagrams between ${hosts.length} hosts`}>
           <defs>
@@ -101,6 +107,8 @@ export function NetworkView({ data }: { data: NetworkVisualizationData }) {
           })}
         </svg>
       </div>
+      )}
+      {data.events.length === 0 ? null : (
       <details open={data.events.length <= 12}>
         <summary>Segments and datagrams as a table (select one to see its bytes)</summary>
         <table className="table compact">
@@ -144,6 +152,7 @@ export function NetworkView({ data }: { data: NetworkVisualizationData }) {
           </tbody>
         </table>
       </details>
+      )}
       {sel && sel.length > 0 ? (
         <div className="bytes" aria-live="polite">
           <h4>

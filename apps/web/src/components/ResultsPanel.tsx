@@ -36,6 +36,9 @@ const isNetworkData = (v: unknown): v is NetworkVisualizationData => isObject(v)
 
 const asText = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v, null, 2));
 
+/** Why a failed hidden test has no picture (each picture draws the test's input). */
+export const HIDDEN_PICTURE = "No picture for a hidden test: it would show the hidden input. The visible tests' pictures show the same kind of run.";
+
 export function DiffText({ diff }: { diff: string }) {
   return (
     <pre className="diff mono" aria-label="Difference: lines starting with minus are expected, plus are what your code produced">
@@ -85,6 +88,7 @@ function TestItem({ test, showHidden = false }: { test: TestReport; showHidden?:
               <strong>Hint:</strong> {test.message || "This hidden test failed."}
             </p>
           ) : null}
+          {failed && test.hidden ? <p className="muted small">{HIDDEN_PICTURE}</p> : null}
           {failed && !test.hidden && test.message ? <p className="test-message">{test.message}</p> : null}
           {!secret && d?.input !== undefined ? (
             <p>
@@ -114,6 +118,9 @@ function TestItem({ test, showHidden = false }: { test: TestReport; showHidden?:
   );
 }
 
+/** The grader's messages may start in lower case ("the grading's time limit ... was reached."). */
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 export function ReportView({ report, showHidden = false }: { report: GradeReport; showHidden?: boolean }) {
   const failedFirst = [...report.tests].sort((a, b) => Number(a.passed) - Number(b.passed) || Number(a.hidden) - Number(b.hidden));
   const passed = report.tests.filter((t) => t.passed).length;
@@ -129,7 +136,7 @@ export function ReportView({ report, showHidden = false }: { report: GradeReport
       ) : null}
       {report.message && !report.compileError ? (
         <div className={report.status === "passed" ? "info-box" : "error-box"} role="alert">
-          {report.message}
+          {sentence(report.message)}
         </div>
       ) : null}
       {report.tests.length > 0 ? (

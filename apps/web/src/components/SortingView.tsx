@@ -9,8 +9,12 @@ const show = (v: unknown) => (typeof v === "number" || typeof v === "string" || 
 export function SortingView({ data, expected }: { data: SortingVisualizationData; expected?: unknown }) {
   const ops = data.operations;
   const player = usePlayer(ops.length, 350);
+  // Boxed tracking names where each written value came from: equal values then keep their
+  // input position as a label, so a stable sort (equal values in input order) is visible.
+  const positions = useMemo(() => ops.some((op) => op.length === 4), [ops]);
   const state = useMemo(() => {
     const arr = [...data.initial];
+    const from: (number | null)[] = data.initial.map((_, i) => i);
     let reads = 0;
     let writes = 0;
     for (let k = 0; k < player.index; k++) {
@@ -20,9 +24,10 @@ export function SortingView({ data, expected }: { data: SortingVisualizationData
       else {
         writes++;
         arr[op[1]] = op[2];
+        from[op[1]] = op.length === 4 ? op[3] : null;
       }
     }
-    return { arr, reads, writes };
+    return { arr, from, reads, writes };
   }, [data.initial, ops, player.index]);
   const current = player.index > 0 ? ops[player.index - 1] : undefined;
   const numbers = state.arr.map((v) => (typeof v === "number" ? v : Number.NaN));
@@ -32,7 +37,7 @@ export function SortingView({ data, expected }: { data: SortingVisualizationData
   const describe = current
     ? current[0] === "read"
       ? `read a[${current[1]}] = ${show(state.arr[current[1]])}`
-      : `wrote ${show(current[2])} into a[${current[1]}]`
+      : `wrote ${show(current[2])}${current.length === 4 ? ` (input position ${current[3]})` : ""} into a[${current[1]}]`
     : "the array as the test gave it";
   return (
     <figure className="viz sorting-view" aria-label="Sorting step view">
@@ -46,6 +51,7 @@ export function SortingView({ data, expected }: { data: SortingVisualizationData
             <div key={i} className="bar-slot">
               <div className={cls} style={{ height: `${Math.max(h, 2)}%`, marginBottom: hasNegative && n >= 0 ? "50%" : undefined }} title={`a[${i}] = ${show(v)}`} />
               <span className="bar-label">{show(v)}</span>
+              {positions ? <span className="bar-origin">{state.from[i] === null ? "?" : `#${state.from[i]}`}</span> : null}
             </div>
           );
         })}
@@ -64,6 +70,7 @@ export function SortingView({ data, expected }: { data: SortingVisualizationData
       </figcaption>
       <p className="legend muted">
         <span className="swatch read" /> read (comparison) <span className="swatch write" /> write (swap or move)
+        {positions ? " · #k under a value: its position in the input (equal values keep their input order in a stable sort)" : null}
       </p>
     </figure>
   );

@@ -4,6 +4,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import type { ExerciseDetail, ExerciseSummary } from "@autograder/shared";
 import type { StoredQuality } from "@autograder/shared/contracts";
+import { EXERCISE_FILE_PATH_MAX_LENGTH, EXERCISE_ID_MAX_LENGTH } from "@autograder/shared/limits";
 import { api, ApiError, errorMessage, exercisePath } from "../api.ts";
 import {
   addMutant,
@@ -154,6 +155,7 @@ export function AuthoringHomePage() {
                 Exercise id
                 <input
                   value={newId}
+                  maxLength={EXERCISE_ID_MAX_LENGTH}
                   onChange={(e) => setNewId(e.target.value.trim())}
                   placeholder="sorting/my-exercise"
                   aria-describedby="new-id-help"
@@ -226,7 +228,7 @@ function ImportCard({ onImported, defaultId = "" }: { onImported(id: string): vo
       <form onSubmit={(e) => void submit(e)} className="stack" noValidate>
         <label>
           Id of the imported exercise
-          <input value={id} onChange={(e) => setId(e.target.value.trim())} placeholder="sorting/imported-exercise" autoComplete="off" spellCheck={false} />
+          <input value={id} maxLength={EXERCISE_ID_MAX_LENGTH} onChange={(e) => setId(e.target.value.trim())} placeholder="sorting/imported-exercise" autoComplete="off" spellCheck={false} />
         </label>
         <label>
           Zip of an exercise folder (as Export downloads it)
@@ -534,7 +536,7 @@ function AddMutantForm({ files, onAdd, onCancel }: { files: ExerciseFiles; onAdd
       <p className="muted small">A mutant is a known-wrong solution: it starts as a copy of solution.ts, and exercise.yaml lists the tests it must fail (at least one of them hidden).</p>
       <label>
         File name
-        <input value={name} onChange={(e) => setName(e.target.value.trim())} placeholder="off-by-one.ts" autoComplete="off" spellCheck={false} />
+        <input value={name} maxLength={EXERCISE_FILE_PATH_MAX_LENGTH - "mutants/".length} onChange={(e) => setName(e.target.value.trim())} placeholder="off-by-one.ts" autoComplete="off" spellCheck={false} />
       </label>
       <fieldset className="catches">
         <legend>Tests it must fail</legend>
@@ -588,7 +590,7 @@ function ConflictBox({ message, id, files, onCopied }: { message: string; id: st
       <form onSubmit={(e) => void copy(e)} className="inline-copy">
         <label className="inline">
           New id
-          <input value={copyId} onChange={(e) => setCopyId(e.target.value.trim())} autoComplete="off" spellCheck={false} />
+          <input value={copyId} maxLength={EXERCISE_ID_MAX_LENGTH} onChange={(e) => setCopyId(e.target.value.trim())} autoComplete="off" spellCheck={false} />
         </label>
         <button type="submit" className="primary" disabled={busy}>
           {busy ? "Importing…" : "Import a copy"}

@@ -1,7 +1,7 @@
 // Staff: create a course (an admin names its owner); change its title and grade policy, replace its join code, archive
 // or reopen it.
 import type { CourseInfo } from "@autograder/shared";
-import { COURSE_TITLE_MAX } from "@autograder/shared/limits";
+import { TITLE_MAX_LENGTH } from "@autograder/shared/limits";
 import { useState, type FormEvent } from "react";
 import { errorMessage } from "../api.ts";
 import { Card, ErrorBox, formatDate, Spinner } from "../components/common.tsx";
@@ -12,12 +12,12 @@ import { useAuth } from "../auth.tsx";
 import { useDocumentTitle, useResource } from "../hooks.ts";
 import { Link, useRouter } from "../router.tsx";
 
-const TITLE_RULES = { label: "title", required: true, maxLength: COURSE_TITLE_MAX };
+const TITLE_RULES = { label: "title", required: true, maxLength: TITLE_MAX_LENGTH };
 
 function CourseFields({ title, setTitle, policy, setPolicy, problem }: { title: string; setTitle(v: string): void; policy: GradePolicy; setPolicy(v: GradePolicy): void; problem: string | undefined }) {
   return (
     <>
-      <TextField label="Title" name="title" value={title} onChange={setTitle} maxLength={COURSE_TITLE_MAX} autoComplete="off" error={problem} />
+      <TextField label="Title" name="title" value={title} onChange={setTitle} maxLength={TITLE_MAX_LENGTH} autoComplete="off" error={problem} />
       <SelectField label="Grade policy" value={policy} onChange={setPolicy} options={GRADE_POLICIES} />
     </>
   );

@@ -1,38 +1,27 @@
 // The exercise page: statement, editor with drafts, Run and Submit with live results,
 // submission history with diffs, and (for staff) validate and publish.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { AssignmentInfo, CourseInfo, ExerciseDetail, GradeReport, SubmissionListItem, SubmissionView } from "@autograder/shared";
-import { api, ApiError, errorMessage, exercisePath } from "../api.ts";
+import type { AssignmentInfo, CourseInfo, ExerciseDetail, SubmissionListItem } from "@autograder/shared";
+import { api, errorMessage, exercisePath } from "../api.ts";
 import { isStaff, useAuth } from "../auth.tsx";
 import { ErrorBox, formatDate, Spinner } from "../components/common.tsx";
 import { Markdown } from "../components/Markdown.tsx";
 import { ResultsPanel, VERDICT_TEXT, type LiveResult } from "../components/ResultsPanel.tsx";
 import { useDocumentTitle, useResource } from "../hooks.ts";
 import { useRouter } from "../router.tsx";
-import { followSubmission, type Follower } from "../submissions.ts";
+import type { Follower } from "../submissions.ts";
 import { dueLabel } from "./Dashboard.tsx";
 import { AuthoringPanel } from "./Authoring.tsx";
 import { codeSize, utf8Bytes } from "../code-size.ts";
 import { latePenaltyText, latePolicyText, type LateRules } from "../late.ts";
 import { CustomRunPanel } from "../components/CustomRun.tsx";
 import { ReplayContext, useReplay } from "../components/Replay.tsx";
+import { SAVE_TEXT, useDraft } from "../draft.ts";
+import { useLatestGrading } from "../latest-grading.ts";
+import { PaneSwitch, usePaneSwitch } from "../components/PaneSwitch.tsx";
 
 const CodeEditor = lazy(() => import("../editor/CodeEditor.tsx"));
 const DiffEditor = lazy(() => import("../editor/DiffEditor.tsx"));
-
-type SaveState = "saved" | "saving" | "dirty" | "error" | "idle";
-const SAVE_TEXT: Record<SaveState, string> = { idle: "", saved: "Draft saved", saving: "Saving draft…", dirty: "Unsaved changes", error: "Draft not saved (retrying on next change)" };
-const DRAFT_DELAY_MS = 800;
-
-async function loadDraft(id: string): Promise<string | null> {
-  try {
-    const d = await api.get<{ code: string }>(`${exercisePath(id)}/draft`);
-    return typeof d?.code === "string" ? d.code : null;
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return null;
-    throw error;
-  }
-}
 
 export function ExercisePage({ id }: { id: string }) {
   const { search } = useRouter();
@@ -65,72 +54,19 @@ function Workspace({ exercise, assignmentId, staff }: { exercise: ExerciseDetail
   const found = useAssignment(assignmentId);
   // The student's own due date (an extension wins) is the one penalties count from.
   const lateRules: LateRules | null = found ? { ...found.assignment, dueAt: found.assignment.extendedDueAt ?? found.assignment.dueAt } : null;
-  const [code, setCode] = useState<string | null>(null);
-  const [bytes, setBytes] = useState(0);
-  const [draftError, setDraftError] = useState<unknown>(null);
-  const [save, setSave] = useState<SaveState>("idle");
+  const { code, codeRef, bytes, save, loadError: draftError, onChange, replace, saveNow } = useDraft(exercise.id, exercise.starter);
   const [result, setResult] = useState<LiveResult | null>(null);
   const [tab, setTab] = useState<"statement" | "history" | "authoring">("statement");
   const [historyTick, setHistoryTick] = useState(0);
-  const codeRef = useRef<string>("");
-  const savedRef = useRef<string>("");
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const [pane, setPane] = usePaneSwitch();
   const follower = useRef<Follower | null>(null);
   const editorApi = useRef<{ revealLine(line: number, column?: number): void } | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    loadDraft(exercise.id).then(
-      (draft) => {
-        if (!live) return;
-        const initial = draft ?? exercise.starter;
-        codeRef.current = initial;
-        savedRef.current = draft ?? "";
-        setCode(initial);
-        setBytes(utf8Bytes(initial));
-        setSave(draft === null ? "idle" : "saved");
-      },
-      (error: unknown) => {
-        if (!live) return;
-        setDraftError(error);
-        codeRef.current = exercise.starter;
-        setCode(exercise.starter);
-        setBytes(utf8Bytes(exercise.starter));
-      },
-    );
-    return () => {
-      live = false;
-      follower.current?.stop();
-    };
-  }, [exercise.id, exercise.starter]);
-
-  const saveNow = useCallback(async () => {
-    clearTimeout(timer.current);
-    const text = codeRef.current;
-    if (text === savedRef.current) return;
-    setSave("saving");
-    try {
-      await api.put(`${base}/draft`, { code: text });
-      savedRef.current = text;
-      setSave(codeRef.current === text ? "saved" : "dirty");
-    } catch {
-      setSave("error");
-    }
-  }, [base]);
-
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  const onChange = useCallback(
-    (value: string) => {
-      codeRef.current = value;
-      setBytes(utf8Bytes(value));
-      if (value === savedRef.current) return;
-      setSave("dirty");
-      clearTimeout(timer.current);
-      timer.current = setTimeout(() => void saveNow(), DRAFT_DELAY_MS);
-    },
-    [saveNow],
-  );
+  useEffect(() => () => follower.current?.stop(), []);
+  const resultRef = useRef<LiveResult | null>(null);
+  resultRef.current = result;
+  const onGraded = useCallback(() => setHistoryTick((t) => t + 1), []);
+  const followLive = useLatestGrading(exercise.id, resultRef, setResult, follower, onGraded);
 
   const start = useCallback(
     async (kind: "run" | "submit") => {
@@ -141,27 +77,17 @@ function Workspace({ exercise, assignmentId, staff }: { exercise: ExerciseDetail
       try {
         const body = kind === "submit" ? { code: codeRef.current, ...(assignmentId ? { assignmentId } : {}) } : { code: codeRef.current };
         const { id } = await api.post<{ id: string }>(`${base}/${kind === "run" ? "runs" : "submissions"}`, body);
-        follower.current = followSubmission(
-          id,
-          (status) => setResult((r) => (r ? { ...r, status } : r)),
-          (s: SubmissionView) => {
-            setResult({ kind, status: s.status, report: s.report as GradeReport | null, score: s.score, maxScore: s.maxScore, finalScore: s.finalScore, verdict: s.verdict, latePenaltyPercent: s.latePenaltyPercent, submittedAt: s.createdAt });
-            setHistoryTick((t) => t + 1);
-          },
-          (error) => setResult((r) => ({ ...(r ?? { kind, report: null, score: null, maxScore: null }), status: "error", error: errorMessage(error) })),
-        );
+        follower.current = followLive(id, kind);
       } catch (error) {
         setResult({ kind, status: "error", report: null, score: null, maxScore: null, error: errorMessage(error) });
       }
     },
-    [assignmentId, base, saveNow],
+    [assignmentId, base, saveNow, followLive, codeRef],
   );
 
   const reset = () => {
     if (!window.confirm("Replace your code with the starter code? Your current code stays in the submission history only if you ran or submitted it.")) return;
-    codeRef.current = exercise.starter;
-    setCode(exercise.starter);
-    onChange(exercise.starter);
+    replace(exercise.starter);
   };
 
   const pending = result !== null && (result.status === "queued" || result.status === "running");
@@ -177,7 +103,8 @@ function Workspace({ exercise, assignmentId, staff }: { exercise: ExerciseDetail
   const replay = useReplay(exercise.id, getCode, showReplay);
 
   return (
-    <div className="workspace">
+    <div className={`workspace show-${pane}`}>
+      <PaneSwitch pane={pane} onChange={setPane} />
       <section className="pane statement-pane" aria-label="Exercise">
         <header className="exercise-head">
           <h1>{exercise.title}</h1>
@@ -223,11 +150,7 @@ function Workspace({ exercise, assignmentId, staff }: { exercise: ExerciseDetail
               tick={historyTick}
               assignmentId={assignmentId}
               lateRules={lateRules}
-              onLoad={(c) => {
-                codeRef.current = c;
-                setCode(c);
-                onChange(c);
-              }}
+              onLoad={replace}
             />
           ) : (
             <AuthoringPanel exerciseId={exercise.id} />
@@ -245,7 +168,7 @@ function Workspace({ exercise, assignmentId, staff }: { exercise: ExerciseDetail
           <button type="button" onClick={reset} disabled={code === null}>
             Reset to starter
           </button>
-          <span className="save-state muted" role="status" aria-live="polite">
+          <span className={`save-state muted ${save === "retrying" || save === "loggedOut" ? "error" : ""}`} role="status" aria-live="polite" data-testid="save-state">
             {SAVE_TEXT[save]}
           </span>
         </div>

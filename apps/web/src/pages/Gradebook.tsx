@@ -3,6 +3,7 @@ import { useMemo, useState } from "react";
 import { api } from "../api.ts";
 import { ErrorBox, Spinner } from "../components/common.tsx";
 import type { GradebookView } from "@autograder/shared";
+import { EMAIL_MAX_LENGTH } from "@autograder/shared/limits";
 import { filterRows, formatScore, sortRows, toGradebook, type Gradebook, type SortKey } from "../gradebook.ts";
 import { useDocumentTitle, useResource } from "../hooks.ts";
 import { Link } from "../router.tsx";
@@ -68,7 +69,7 @@ export function GradebookTable({
       <div className="toolbar">
         <label className="inline">
           Filter students
-          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="name or email" />
+          <input type="search" maxLength={EMAIL_MAX_LENGTH} value={query} onChange={(e) => setQuery(e.target.value)} placeholder="name or email" />
         </label>
         <a className="button" href={csvHref} download="gradebook.csv">
           Download CSV

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from "react";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PERSON_NAME_MAX_LENGTH } from "@autograder/shared/limits";
 import { errorMessage } from "../api.ts";
 import { useAuth } from "../auth.tsx";
-import { EMAIL_MAX, JOIN_CODE_MAX } from "../enrolment.ts";
+import { EMAIL_MAX_LENGTH, JOIN_CODE_MAX_LENGTH } from "../enrolment.ts";
 import { useDocumentTitle } from "../hooks.ts";
 import { Link, useRouter } from "../router.tsx";
 
@@ -37,22 +38,22 @@ export function JoinPage() {
         ) : null}
         <label>
           Join code
-          <input name="joinCode" required maxLength={JOIN_CODE_MAX} value={form.joinCode} onChange={set("joinCode")} autoComplete="off" spellCheck={false} />
+          <input name="joinCode" required maxLength={JOIN_CODE_MAX_LENGTH} value={form.joinCode} onChange={set("joinCode")} autoComplete="off" spellCheck={false} />
         </label>
         <label>
           Your name
-          <input name="name" required maxLength={200} value={form.name} onChange={set("name")} autoComplete="name" />
+          <input name="name" required maxLength={PERSON_NAME_MAX_LENGTH} value={form.name} onChange={set("name")} autoComplete="name" />
         </label>
         <label>
           Email
-          <input type="email" name="email" required maxLength={EMAIL_MAX} value={form.email} onChange={set("email")} autoComplete="email" />
+          <input type="email" name="email" required maxLength={EMAIL_MAX_LENGTH} value={form.email} onChange={set("email")} autoComplete="email" />
         </label>
         <label>
           Password
-          <input type="password" name="password" required minLength={10} maxLength={200} value={form.password} onChange={set("password")} autoComplete="new-password" aria-describedby="pw-help" />
+          <input type="password" name="password" required minLength={PASSWORD_MIN_LENGTH} maxLength={PASSWORD_MAX_LENGTH} value={form.password} onChange={set("password")} autoComplete="new-password" aria-describedby="pw-help" />
         </label>
         <p id="pw-help" className="muted small">
-          At least 10 characters; a long passphrase is best.
+          At least {PASSWORD_MIN_LENGTH} characters (at most {PASSWORD_MAX_LENGTH}); a long passphrase is best.
         </p>
         <button type="submit" className="primary" disabled={busy}>
           {busy ? "Joining…" : "Join"}

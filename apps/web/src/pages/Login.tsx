@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from "@autograder/shared/limits";
 import { errorMessage } from "../api.ts";
 import { useAuth } from "../auth.tsx";
 import { useDocumentTitle } from "../hooks.ts";
@@ -36,11 +37,11 @@ export function LoginPage() {
         ) : null}
         <label>
           Email
-          <input type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} autoFocus />
+          <input type="email" name="email" autoComplete="username" required maxLength={EMAIL_MAX_LENGTH} value={email} onChange={(e) => setEmail(e.target.value)} autoFocus />
         </label>
         <label>
           Password
-          <input type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input type="password" name="password" autoComplete="current-password" required maxLength={PASSWORD_MAX_LENGTH} value={password} onChange={(e) => setPassword(e.target.value)} />
         </label>
         <button type="submit" className="primary" disabled={busy}>
           {busy ? "Logging in…" : "Log in"}

@@ -1,7 +1,7 @@
 // Staff: a course's members with each student's latest submission per assignment, removing a
 // member, inviting students and co-instructors by email, and pending invitations.
 import type { AssignmentInfo, CourseInfo, InvitationView, LatestSubmissionView, RosterItem } from "@autograder/shared";
-import { EMAIL_MAX } from "@autograder/shared/limits";
+import { EMAIL_MAX_LENGTH } from "@autograder/shared/limits";
 import { useState, type FormEvent } from "react";
 import { api, errorMessage } from "../api.ts";
 import { Card, ErrorBox, formatDate, Spinner } from "../components/common.tsx";
@@ -65,7 +65,7 @@ function InviteCard({ courseId, onInvited }: { courseId: string; onInvited(): vo
   return (
     <Card title="Invite a student or co-instructor" id="invite-member">
       <form className="inline-form" onSubmit={submit} noValidate aria-labelledby="invite-member-title">
-        <TextField label="Email of the person to invite" name="email" type="email" value={email} onChange={setEmail} maxLength={EMAIL_MAX} autoComplete="off" error={problem} />
+        <TextField label="Email of the person to invite" name="email" type="email" value={email} onChange={setEmail} maxLength={EMAIL_MAX_LENGTH} autoComplete="off" error={problem} />
         <SelectField label="Invite as" value={role} onChange={setRole} options={ROLE_OPTIONS} />
         <p className="muted small">A co-instructor needs an instructor account (an admin creates it under Users); they manage the course as you do.</p>
         <div>

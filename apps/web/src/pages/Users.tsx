@@ -1,7 +1,7 @@
 // Admin: create accounts (instructors, admins, students), find them by role or text, and set a
 // forgotten password (the account is logged out everywhere).
 import type { UserListItemView, UserRole } from "@autograder/shared";
-import { EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN, PERSON_NAME_MAX, USER_SEARCH_MAX } from "@autograder/shared/limits";
+import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PERSON_NAME_MAX_LENGTH, USER_SEARCH_MAX_LENGTH } from "@autograder/shared/limits";
 import { useState, type FormEvent } from "react";
 import { errorMessage } from "../api.ts";
 import { useAuth } from "../auth.tsx";
@@ -17,7 +17,7 @@ const ROLE_OPTIONS: readonly { value: UserRole; label: string }[] = [
   { value: "admin", label: "Admin" },
   { value: "student", label: "Student" },
 ];
-const PASSWORD_HINT = `At least ${PASSWORD_MIN} characters. Give it to the person yourself: no email is sent.`;
+const PASSWORD_HINT = `At least ${PASSWORD_MIN_LENGTH} characters. Give it to the person yourself: no email is sent.`;
 
 function CreateAccount({ onCreated }: { onCreated(): void }) {
   const empty = { name: "", email: "", password: "" };
@@ -48,9 +48,9 @@ function CreateAccount({ onCreated }: { onCreated(): void }) {
   return (
     <Card title="Create an account" id="create-account">
       <form className="inline-form" onSubmit={submit} noValidate aria-labelledby="create-account-title">
-        <TextField label="Name" name="name" value={values.name} onChange={set("name")} maxLength={PERSON_NAME_MAX} autoComplete="off" error={problems.name} />
-        <TextField label="Email" name="email" type="email" value={values.email} onChange={set("email")} maxLength={EMAIL_MAX} autoComplete="off" error={problems.email} />
-        <TextField label="Password" name="password" type="password" value={values.password} onChange={set("password")} minLength={PASSWORD_MIN} maxLength={PASSWORD_MAX} autoComplete="new-password" hint={PASSWORD_HINT} error={problems.password} />
+        <TextField label="Name" name="name" value={values.name} onChange={set("name")} maxLength={PERSON_NAME_MAX_LENGTH} autoComplete="off" error={problems.name} />
+        <TextField label="Email" name="email" type="email" value={values.email} onChange={set("email")} maxLength={EMAIL_MAX_LENGTH} autoComplete="off" error={problems.email} />
+        <TextField label="Password" name="password" type="password" value={values.password} onChange={set("password")} minLength={PASSWORD_MIN_LENGTH} maxLength={PASSWORD_MAX_LENGTH} autoComplete="new-password" hint={PASSWORD_HINT} error={problems.password} />
         <SelectField label="Role" value={role} onChange={setRole} options={ROLE_OPTIONS} />
         <div>
           <button type="submit" className="primary" disabled={busy}>
@@ -90,7 +90,7 @@ function ResetPassword({ user, onDone }: { user: UserListItemView; onDone(outcom
         <p className="muted">
           {user.email} gets a new password now: every session of this account ends and its access tokens stop working.
         </p>
-        <TextField label="New password" name="new-password" type="password" value={password} onChange={setPassword} minLength={PASSWORD_MIN} maxLength={PASSWORD_MAX} autoComplete="new-password" hint={PASSWORD_HINT} error={problem} autoFocus />
+        <TextField label="New password" name="new-password" type="password" value={password} onChange={setPassword} minLength={PASSWORD_MIN_LENGTH} maxLength={PASSWORD_MAX_LENGTH} autoComplete="new-password" hint={PASSWORD_HINT} error={problem} autoFocus />
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
             {busy ? "Setting…" : "Set password"}
@@ -128,7 +128,7 @@ export function UsersPage() {
         <div>
           <Card title="Accounts" id="accounts">
             <form className="form-row" role="search" aria-label="Find accounts" onSubmit={search}>
-              <TextField label="Name or email contains" name="q" type="search" value={draft.q} onChange={(q) => setDraft((d) => ({ ...d, q }))} maxLength={USER_SEARCH_MAX} />
+              <TextField label="Name or email contains" name="q" type="search" value={draft.q} onChange={(q) => setDraft((d) => ({ ...d, q }))} maxLength={USER_SEARCH_MAX_LENGTH} />
               <SelectField
                 label="Role"
                 value={draft.role}

@@ -229,7 +229,8 @@ function fault(error: unknown): string {
 
 // --- instrumented arrays ----------------------------------------------------------------
 
-type Op = ["read", number] | ["write", number, unknown];
+/** A write of a boxed number also names the input position it came from (stability is visible). */
+type Op = ["read", number] | ["write", number, unknown] | ["write", number, unknown, number];
 
 interface Tracking {
   reads: number;
@@ -255,8 +256,9 @@ function countRead(tracking: Tracking, i: number): void {
 
 function countWrite(tracking: Tracking, t: unknown[], i: number, value: unknown): void {
   tracking.writes++;
-  const shown = showBoxed(value);
-  if (tracking.trace.length < TRACE_LIMIT) tracking.trace[tracking.trace.length] = ["write", i, shown];
+  const b = boxOf(value);
+  const shown = b?.value ?? value;
+  if (tracking.trace.length < TRACE_LIMIT) tracking.trace[tracking.trace.length] = b === undefined ? ["write", i, shown] : ["write", i, shown, b.index];
   const pending = tracking.pendingWrite;
   // A swap: two writes in a row that exchange the values of two positions.
   if (pending !== undefined && pending.index !== i && value === pending.before && pending.value === t[i]) {
