@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureWebBuilt } from "../build.ts";
 import { launchBrowser, newWatchedPage, type Watched } from "./browser.ts";
 import { ADMIN, Client, startPlatform, type RunningPlatform } from "./platform.ts";
+import { seriousViolations } from "./axe.ts";
 
 const SHOTS = path.resolve(import.meta.dirname, "../../../.screenshots");
 const STUDENT = { email: "cora@e2e.example", password: "student password 1", name: "Cora Custom" };
@@ -18,7 +19,11 @@ let platform: RunningPlatform;
 let browser: Browser;
 let student: Watched;
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+/** A screenshot of a page state; it must also pass axe-core (no serious or critical violation). */
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  expect(await seriousViolations(page), `axe-core on ${name}`).toEqual([]);
+}
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });

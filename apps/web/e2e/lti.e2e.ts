@@ -13,6 +13,7 @@ import { startPlatformProcess, type PlatformProcess } from "../../../test-suppor
 import { ROLE, startSimulatedPlatform, type SimulatedPlatform } from "../../../test-support/lti/simulated-platform.ts";
 import { launchBrowser } from "./browser.ts";
 import { ADMIN, freePort } from "./platform.ts";
+import { seriousViolations } from "./axe.ts";
 
 const SHOTS = path.resolve(import.meta.dirname, "../../../.screenshots");
 let dir: string;
@@ -97,6 +98,7 @@ describe("LTI launch inside the LMS's iframe", () => {
     await page.getByRole("button", { name: "Register", exact: true }).click();
     await page.getByRole("rowheader", { name: "Simulated LMS" }).waitFor();
     await page.screenshot({ path: path.join(SHOTS, "39-lti-admin.png"), fullPage: true });
+    expect(await seriousViolations(page), "axe-core on the LTI admin page").toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -11,6 +11,7 @@ import { ensureWebBuilt } from "../build.ts";
 import { submissionReviewUrl } from "../src/review-url.ts";
 import { launchBrowser, newWatchedPage, type Watched } from "./browser.ts";
 import { ADMIN, Client, startPlatform, type RunningPlatform } from "./platform.ts";
+import { seriousViolations } from "./axe.ts";
 
 const GUIDE = path.resolve(import.meta.dirname, "../../../docs/instructor-guide");
 const INSTRUCTOR = { email: "ida@e2e.example", password: "instructor password 1", name: "Ida Instructor" };
@@ -29,8 +30,10 @@ let selection: AssignmentInfo;
 let studentId = "";
 const submissions: Record<"wrong" | "right", string> = { wrong: "", right: "" };
 
+/** A screenshot for the instructor guide; the page state must also pass axe-core (no serious or critical violation). */
 async function shot(page: Page, name: string, fullPage = true) {
   await page.screenshot({ path: path.join(GUIDE, `${name}.png`), fullPage });
+  expect(await seriousViolations(page), `axe-core on ${name}`).toEqual([]);
 }
 
 /** Whether the element has the keyboard focus (this file is compiled without the DOM's types). */

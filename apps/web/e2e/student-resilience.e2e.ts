@@ -11,6 +11,7 @@ import { EMAIL_MAX_LENGTH, JOIN_CODE_MAX_LENGTH, PASSWORD_MAX_LENGTH, PERSON_NAM
 import { ensureWebBuilt } from "../build.ts";
 import { launchBrowser, newWatchedPage, type Watched } from "./browser.ts";
 import { ADMIN, Client, startPlatform, type RunningPlatform } from "./platform.ts";
+import { seriousViolations } from "./axe.ts";
 
 const SHOTS = path.resolve(import.meta.dirname, "../../../.screenshots");
 const INSTRUCTOR = { email: "rita@e2e.example", password: "instructor password 1", name: "Rita Instructor" };
@@ -377,6 +378,8 @@ describe("on a phone (390x844)", () => {
   });
 });
 
+/** A screenshot of a page state worth seeing, which must also pass axe-core (no serious or critical violation). */
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  expect(await seriousViolations(page), `axe-core on ${name}`).toEqual([]);
 }

@@ -274,6 +274,9 @@ export const JUDGE_DECLARATION = `declare module "judge" {
   export const fc: any;
   export function fail(message?: string): never;
   export function generateInts(...args: any[]): number[];
+  export function ascending(arr: readonly number[]): number[];
+  export function seededInts(n: number, seed: number, min?: number, max?: number): number[];
+  export function inspect(value: unknown, options?: { maxItems?: number; [key: string]: unknown }): string;
   export function property(arbitrary: any, predicate: (value: any) => unknown, options?: { numRuns?: number }): Promise<void>;
   export function drive(driver: string, scenario: string, params?: Record<string, unknown>, options?: Record<string, unknown>): Promise<any>;
   export const student: {

@@ -1,17 +1,4 @@
-import { test, expect, student, property, fail, fc, inspect, type RunResult, type TestContext } from "judge";
-
-const ascending = (arr: readonly number[]): number[] => [...arr].sort((a, b) => a - b);
-
-/** A small deterministic generator, so large inputs are the same on every run. */
-function randomInts(n: number, seed: number, min = -1_000_000, max = 1_000_000): number[] {
-  let s = seed >>> 0;
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-    out.push(min + (s % (max - min + 1)));
-  }
-  return out;
-}
+import { ascending, seededInts, test, expect, student, property, fail, fc, inspect, type RunResult, type TestContext } from "judge";
 
 /** Pairs (i < j) with input[i] > input[j]. */
 function inversions(input: readonly number[]): number {
@@ -105,7 +92,7 @@ test("the argument itself is sorted and returned", async (t) => {
 }, { requires: ["R3"] });
 
 test("builds no other array", async (t) => {
-  const input = randomInts(50, 3, -100, 100);
+  const input = seededInts(50, 3, -100, 100);
   t.input(input);
   const out = await student.run("insertionSort", [input]);
   checkInPlace(out, ascending(input), t);
@@ -162,7 +149,7 @@ test("returns the same array, also when it is empty or has one element", async (
 }, { hidden: true, requires: ["R3"] });
 
 test("builds no other array on a long input", async (t) => {
-  const input = randomInts(400, 5);
+  const input = seededInts(400, 5);
   const out = await withCompare(input, "(a, b) => a - b");
   checkInPlace(out, ascending(input), t);
   t.hint("Your code made another array during the call: shift the elements inside the array you were given.");
@@ -224,7 +211,7 @@ test("decimals and extreme values", async (t) => {
 }, { hidden: true, requires: ["R1"] });
 
 test("large random array", async (t) => {
-  await sortsTo(randomInts(3000, 7), t, "A few thousand random numbers must come back sorted.");
+  await sortsTo(seededInts(3000, 7), t, "A few thousand random numbers must come back sorted.");
 }, { hidden: true, weight: 2, requires: ["R1"] });
 
 test("large reversed array", async (t) => {

@@ -1,17 +1,4 @@
-import { test, expect, student, property, fail, fc, inspect, type RunResult, type TestContext } from "judge";
-
-const ascending = (arr: readonly number[]): number[] => [...arr].sort((a, b) => a - b);
-
-/** A small deterministic generator, so large inputs are the same on every run. */
-function randomInts(n: number, seed: number, min = -1_000_000, max = 1_000_000): number[] {
-  let s = seed >>> 0;
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-    out.push(min + (s % (max - min + 1)));
-  }
-  return out;
-}
+import { ascending, seededInts, test, expect, student, property, fail, fc, inspect, type RunResult, type TestContext } from "judge";
 
 /** n * ceil(log2 n), and 0 for n <= 1. */
 function bound(n: number): number {
@@ -154,7 +141,7 @@ test("at most n*ceil(log2 n) comparisons on random arrays", async (t) => {
 }, { hidden: true, weight: 3, requires: ["R4"] });
 
 test("at most n*ceil(log2 n) comparisons on 1000 numbers", async (t) => {
-  await withinBound(randomInts(1000, 3), t, "Each step of a merge should cost exactly one comparison.");
+  await withinBound(seededInts(1000, 3), t, "Each step of a merge should cost exactly one comparison.");
 }, { hidden: true, weight: 2, requires: ["R4"] });
 
 test("comparisons on sorted and reversed input", async (t) => {
@@ -192,7 +179,7 @@ test("decimals and extreme values", async (t) => {
 }, { hidden: true, requires: ["R1"] });
 
 test("100,000 random numbers", async (t) => {
-  const input = randomInts(100_000, 5);
+  const input = seededInts(100_000, 5);
   const out = await student.run<number[]>("mergeSort", [input]);
   if (out.threw) fail(`mergeSort threw ${out.threw.name}: ${out.threw.message}`);
   const expected = Float64Array.from(input).sort();
@@ -202,5 +189,5 @@ test("100,000 random numbers", async (t) => {
 }, { hidden: true, weight: 2, requires: ["R5"], hint: "Large inputs need O(n log n): split in halves all the way down." });
 
 test("stable on 5,000 numbers with few distinct values", async (t) => {
-  await sortsStably(randomInts(5000, 9, 0, 9), t, "Stability must hold at every level of the recursion.");
+  await sortsStably(seededInts(5000, 9, 0, 9), t, "Stability must hold at every level of the recursion.");
 }, { hidden: true, requires: ["R3"] });

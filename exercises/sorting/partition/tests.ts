@@ -1,4 +1,4 @@
-import { test, expect, student, property, fail, fc, inspect, type TestContext } from "judge";
+import { seededInts, test, expect, student, property, fail, fc, inspect, type TestContext } from "judge";
 
 type Trace = ReadonlyArray<readonly [string, ...unknown[]]>;
 
@@ -162,11 +162,7 @@ test("decimals and extreme values", async (t) => {
 }, { requires: ["R2", "R3"], hidden: true, hint: "Decimals and very large or very small numbers." });
 
 test("large range", async (t) => {
-  let s = 12345;
-  const arr = Array.from({ length: 100_000 }, () => {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-    return (s % 2001) - 1000;
-  });
+  const arr = seededInts(100_000, 12345, -1000, 1000);
   await partitions(arr, 100, 99_900, t);
 }, { requires: ["R1", "R4"], hidden: true, weight: 2, hint: "A range of about 100,000 elements: one pass over it is enough." });
 

@@ -1,19 +1,8 @@
-import { test, expect, student, property, fail, fc, inspect, type RunResult, type TestContext } from "judge";
+import { ascending, seededInts, test, expect, student, property, fail, fc, inspect, type RunResult, type TestContext } from "judge";
 
 type Trace = ReadonlyArray<readonly [string, ...unknown[]]>;
 
-const ascending = (arr: readonly number[]): number[] => [...arr].sort((a, b) => a - b);
 
-/** A small deterministic generator, so large inputs are the same on every run. */
-function randomInts(n: number, seed: number, min: number, max: number): number[] {
-  let s = seed >>> 0;
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-    out.push(min + (s % (max - min + 1)));
-  }
-  return out;
-}
 
 /** arr with arr[left..right] sorted. */
 function expectedAfter(arr: readonly number[], left: number, right: number): number[] {
@@ -104,7 +93,7 @@ test("sorts only the given range", async (t) => {
 
 test("200,000 random numbers", async (t) => {
   t.input("200,000 random integers between -1,000,000 and 1,000,000");
-  await sortsLarge(randomInts(BIG, 1, -1_000_000, 1_000_000), t);
+  await sortsLarge(seededInts(BIG, 1, -1_000_000, 1_000_000), t);
 }, { requires: ["R4"], weight: 2 });
 
 // ---------------------------------------------------------------- hidden
@@ -181,7 +170,7 @@ test("200,000 equal numbers", async (t) => {
 }, { requires: ["R4"], hidden: true, weight: 2, hint: "When every element equals the pivot, a partition that sends them all to one side is O(n²): partition into less / equal / greater." });
 
 test("200,000 numbers with few distinct values", async (t) => {
-  await sortsLarge(randomInts(BIG, 2, -2, 2), t);
+  await sortsLarge(seededInts(BIG, 2, -2, 2), t);
 }, { requires: ["R4"], hidden: true, weight: 2, hint: "Many repeated values: group the elements equal to the pivot and do not recurse into them." });
 
 test("returns the same array, also when it is empty or has one element", async (t) => {
@@ -191,7 +180,7 @@ test("returns the same array, also when it is empty or has one element", async (
 }, { hidden: true, requires: ["R1"] });
 
 test("builds no other array", async (t) => {
-  const input = randomInts(2000, 8, -50, 50);
+  const input = seededInts(2000, 8, -50, 50);
   const out = await student.run("quickSort", [input]);
   checkInPlace(out, ascending(input), t);
   t.hint("Your code made another array during the call: partition inside the array you were given (a small stack of index pairs is fine).");

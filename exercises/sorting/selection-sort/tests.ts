@@ -1,17 +1,4 @@
-import { test, expect, student, property, fail, fc, inspect, type RunResult, type TestContext } from "judge";
-
-const ascending = (arr: readonly number[]): number[] => [...arr].sort((a, b) => a - b);
-
-/** A small deterministic generator, so large inputs are the same on every run. */
-function randomInts(n: number, seed: number, min = -1_000_000, max = 1_000_000): number[] {
-  let s = seed >>> 0;
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-    out.push(min + (s % (max - min + 1)));
-  }
-  return out;
-}
+import { ascending, seededInts, test, expect, student, property, fail, fc, inspect, type RunResult, type TestContext } from "judge";
 
 const show = (v: unknown): string => inspect(v, { maxItems: 20 });
 
@@ -80,7 +67,7 @@ test("the argument itself is sorted and returned", async (t) => {
 }, { requires: ["R2"] });
 
 test("builds no other array", async (t) => {
-  const input = randomInts(40, 4, -50, 50);
+  const input = seededInts(40, 4, -50, 50);
   t.input(input);
   const out = await student.run("selectionSort", [input]);
   checkInPlace(out, ascending(input), t);
@@ -115,7 +102,7 @@ test("returns the same array, also when it is empty or has one element", async (
 }, { hidden: true, requires: ["R2"] });
 
 test("builds no other array on a long input", async (t) => {
-  const input = randomInts(200, 6);
+  const input = seededInts(200, 6);
   const out = await student.run("selectionSort", [input]);
   checkInPlace(out, ascending(input), t);
   t.hint("Your code made another array during the call: find the minimum's index and swap inside the array you were given.");
@@ -169,7 +156,7 @@ test("decimals and extreme values", async (t) => {
 }, { hidden: true, requires: ["R1"] });
 
 test("large random array", async (t) => {
-  await sortsTo(randomInts(400, 7), t, "Hundreds of random numbers must come back sorted.");
+  await sortsTo(seededInts(400, 7), t, "Hundreds of random numbers must come back sorted.");
 }, { hidden: true, weight: 2, requires: ["R5"] });
 
 test("large reversed array", async (t) => {
@@ -181,5 +168,5 @@ test("large already sorted array", async (t) => {
 }, { hidden: true, requires: ["R5"] });
 
 test("few distinct values, many elements", async (t) => {
-  await sortsTo(randomInts(400, 11, -2, 2), t, "Many duplicates, including negative ones.");
+  await sortsTo(seededInts(400, 11, -2, 2), t, "Many duplicates, including negative ones.");
 }, { hidden: true, requires: ["R5"] });

@@ -7,8 +7,9 @@ import { decode, encode } from "../codec.ts";
 import { inspect } from "../inspect.ts";
 import { generateInts } from "../generate.ts";
 import { AssertionFailure, expect, fail } from "./expect.ts";
+import { ascending, seededInts } from "./sorting.ts";
 
-export { expect, fail, fc, AssertionFailure, generateInts, inspect };
+export { expect, fail, fc, AssertionFailure, generateInts, inspect, ascending, seededInts };
 export type { ScenarioReport };
 
 interface HostFunction {
