@@ -1,6 +1,7 @@
 // Pure logic of the authoring page: which files get a tab (and in what order), the template
 // of a new exercise, adding and removing a mutant (file and exercise.yaml entry), reading a
 // validation report, and regrade progress.
+import type { RegradeSummary } from "@autograder/shared";
 import type { StoredQuality } from "@autograder/shared/contracts";
 
 export type ExerciseFiles = Record<string, string>;
@@ -209,15 +210,6 @@ export function validationText(validation: string): string {
   return "Not validated yet (the grader validates each saved version).";
 }
 
-export interface GradeChange {
-  submissionId: string;
-  userId: string;
-  userName: string;
-  assignmentId: string | null;
-  before: number | null;
-  after: number | null;
-}
-
 export interface RegradeProgress {
   id: string;
   exerciseId?: string;
@@ -229,7 +221,7 @@ export interface RegradeProgress {
   /** Submissions another regrade was already grading. */
   skipped?: number;
   finished: boolean;
-  summary?: { up: number; down: number; unchanged: number; changes: GradeChange[] } | null;
+  summary?: RegradeSummary | null;
 }
 
 type Counts = Pick<RegradeProgress, "total" | "done" | "failed" | "skipped" | "finished">;

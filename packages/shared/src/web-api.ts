@@ -211,3 +211,21 @@ export interface LatestSubmissionView {
   score: number | null;
   attempts: number;
 }
+
+/** A submission whose final score a regrade changed (scores are percentages; null: none). */
+export interface GradeChange {
+  submissionId: string;
+  userId: string;
+  userName: string;
+  assignmentId: string | null;
+  before: number | null;
+  after: number | null;
+}
+
+/** How a finished regrade moved final scores (a missing score counts as 0); `changes` lists the ups and downs. */
+export interface RegradeSummary {
+  up: number;
+  down: number;
+  unchanged: number;
+  changes: GradeChange[];
+}

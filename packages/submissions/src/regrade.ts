@@ -5,6 +5,7 @@
 // retried after a crash and the API restarted at any point.
 import type { Prisma, PrismaClient } from "@autograder/db";
 import { resetForRegrade, type Db } from "./status.ts";
+import type { RegradeSummary } from "@autograder/shared";
 
 /** Queues the grading of one submission (the queue package's enqueue, passed in). */
 export type EnqueueGrading = (submissionId: string, userId: string, round: string) => Promise<void>;
@@ -67,15 +68,6 @@ async function queueReset(prisma: PrismaClient, runId: string, enqueue: EnqueueG
   await prisma.regradeRun.update({ where: { id: runId }, data: { enqueued } });
 }
 
-export interface GradeChange {
-  submissionId: string;
-  userId: string;
-  userName: string;
-  assignmentId: string | null;
-  before: number | null;
-  after: number | null;
-}
-
 export interface RegradeProgress {
   id: string;
   exerciseId: string;
@@ -86,8 +78,8 @@ export interface RegradeProgress {
   failed: number;
   skipped: number;
   finished: boolean;
-  /** Once finished: how final scores moved (a missing score counts as 0); `changes` lists the ups and downs. */
-  summary: { up: number; down: number; unchanged: number; changes: GradeChange[] } | null;
+  /** Once finished: how final scores moved. */
+  summary: RegradeSummary | null;
 }
 
 interface Counts {
@@ -141,7 +133,7 @@ async function summaryOf(prisma: PrismaClient, runId: string): Promise<NonNullab
     select: { submissionId: true, before: true, after: true, submission: { select: { userId: true, assignmentId: true, user: { select: { name: true } } } } },
     orderBy: { submissionId: "asc" },
   });
-  const summary = { up: 0, down: 0, unchanged: 0, changes: [] as GradeChange[] };
+  const summary: RegradeSummary = { up: 0, down: 0, unchanged: 0, changes: [] };
   for (const i of items) {
     const delta = (i.after ?? 0) - (i.before ?? 0);
     if (delta > 0) summary.up++;

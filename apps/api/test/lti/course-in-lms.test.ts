@@ -13,6 +13,7 @@ import { SCOPES, startPlatformServices, type PlatformServices } from "../../../.
 import { ROLE, readAutoPostForm, startSimulatedPlatform, type LaunchSpec, type SimulatedPlatform } from "../../../../test-support/lti/simulated-platform.ts";
 import { syncExercises } from "../../../../test-support/exercises.ts";
 import { login, makeExercise, makeUser } from "../support/accounts.ts";
+import { until } from "../../../../test-support/until.ts";
 
 const PUBLIC = "http://localhost:3000";
 const LAUNCH_URL = `${PUBLIC}/lti/launch`;
@@ -28,16 +29,6 @@ let grader: Supervisor;
 let sim: SimulatedPlatform;
 let lms: PlatformServices;
 let lti: Launcher;
-
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** The service claims a real LMS puts in every launch of a course with AGS and NRPS. */
 function withServices(lineitem?: string): LaunchSpec["tamper"] {

@@ -20,6 +20,7 @@ import { createTokenClient } from "../../src/lti/services/token-client.ts";
 import { nextLink } from "../../src/lti/services/nrps.ts";
 import { nextTimestamp, scopeList } from "../../src/lti/services/score-sync.ts";
 import { login, makeUser, type Browser } from "../support/accounts.ts";
+import { until } from "../../../../test-support/until.ts";
 
 const FIXTURES = fileURLToPath(new URL("../../../../packages/sandbox/test/fixtures/exercises", import.meta.url));
 const EX = "sorting/tiny-sort";
@@ -38,16 +39,6 @@ let courseId: string;
 let assignmentId: string;
 let platformId: string;
 let ltiContextId: string;
-
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 async function submit(code: string): Promise<string> {
   const res = await t.app.inject({ method: "POST", url: `/api/exercises/${encodeURIComponent(EX)}/submissions`, headers: student.browser.headers(), payload: { code, assignmentId } });
