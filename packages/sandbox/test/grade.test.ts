@@ -104,7 +104,9 @@ describe("grade", () => {
   });
 
   it("ends a memory bomb with memory_limit", async () => {
-    const report = await grade(exercise, wrap("const keep: number[][] = []; for (;;) keep.push(new Array(1e6).fill(7));"));
+    // 32 MB a step: the limit is reached in a few allocations, not after a second of filling
+    // (on a loaded machine a slower bomb can meet the time limit first).
+    const report = await grade(exercise, wrap("const keep: number[][] = []; for (;;) keep.push(new Array(4e6).fill(7));"));
     expect(report.status).toBe("memory_limit");
   });
 

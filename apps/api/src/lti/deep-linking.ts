@@ -109,7 +109,15 @@ export const deepLinkingApiRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const exercise = await app.prisma.exercise.findUnique({ where: { id: item.exerciseId }, select: { id: true, title: true, publishedVersionId: true } });
         if (!exercise) throw new AppError("NOT_FOUND", `No exercise ${item.exerciseId}.`);
         if (exercise.publishedVersionId === null) throw new AppError("EXERCISE_NOT_PUBLISHED");
-        const assignment = await upsertAssignment(app, session.courseId, exercise.id, item.title ?? null, settings);
+        // An exercise already assigned here keeps what the picker did not set: linking it again
+        // from the LMS never erases its due date or late policy.
+        const given = {
+          ...(item.dueAt ? { dueAt: settings.dueAt } : {}),
+          ...(item.latePolicy ? { latePolicy: settings.latePolicy } : {}),
+          ...(item.latePenaltyPercent !== undefined ? { latePenaltyPercent: settings.latePenaltyPercent } : {}),
+          ...(item.title ? { title: item.title } : {}),
+        };
+        const assignment = await upsertAssignment(app, session.courseId, exercise.id, item.title ?? null, settings, given);
         const title = item.title ?? exercise.title;
         assignmentIds.push(assignment.id);
         contentItems.push({
@@ -127,22 +135,23 @@ export const deepLinkingApiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 };
 
-/** The course's assignment of the exercise: created, or (picked again) given the new settings. */
+/** The course's assignment of the exercise: created with `s`, or (picked again) given only what the picker set. */
 async function upsertAssignment(
   app: FastifyInstance,
   courseId: string,
   exerciseId: string,
   title: string | null,
   s: { dueAt: Date | null; latePolicy: "none" | "percent_per_day" | "no_credit_after_due"; latePenaltyPercent: number },
+  given: Partial<{ dueAt: Date | null; latePolicy: "none" | "percent_per_day" | "no_credit_after_due"; latePenaltyPercent: number; title: string }>,
 ) {
   const data = { dueAt: s.dueAt, latePolicy: s.latePolicy, latePenaltyPercent: s.latePenaltyPercent, ...(title ? { title } : {}) };
   const where = { courseId_exerciseId: { courseId, exerciseId } };
   try {
     const position = await app.prisma.assignment.count({ where: { courseId } });
-    return await app.prisma.assignment.upsert({ where, create: { courseId, exerciseId, position, ...data }, update: data });
+    return await app.prisma.assignment.upsert({ where, create: { courseId, exerciseId, position, ...data }, update: given });
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
-    return app.prisma.assignment.update({ where, data });
+    return app.prisma.assignment.update({ where, data: given });
   }
 }
 

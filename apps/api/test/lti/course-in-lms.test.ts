@@ -125,6 +125,19 @@ describe("a course run inside a simulated LMS", () => {
     items.forEach((item, i) => lineItems.push(lms.addLineItem({ label: item.lineItem.label, scoreMaximum: item.lineItem.scoreMaximum, resourceLinkId: `rl-${i}` })));
   });
 
+  it("linking an assigned exercise again without settings keeps its due date and late policy", async () => {
+    const before = await t.prisma.assignment.findUniqueOrThrow({ where: { id: assignmentIds[0]! } });
+    const { res } = await lti.launch({ user: teacher, messageType: "LtiDeepLinkingRequest", context: COURSE, tamper: withServices() });
+    const sessionId = targetOf(res.body).split("/").pop()!;
+    const cookie = sessionCookie(res);
+    const csrf = (await t.app.inject({ method: "GET", url: "/api/auth/csrf", headers: { cookie } })).json().csrfToken as string;
+    const pick = await t.app.inject({ method: "POST", url: `/api/lti/deep-links/${sessionId}`, headers: { cookie, "x-csrf-token": csrf }, payload: { items: [{ exerciseId: GRADED }] } });
+    expect(pick.statusCode, pick.body).toBe(200);
+    expect(pick.json().assignmentIds).toEqual([before.id]);
+    const after = await t.prisma.assignment.findUniqueOrThrow({ where: { id: before.id } });
+    expect({ dueAt: after.dueAt, latePolicy: after.latePolicy, latePenaltyPercent: after.latePenaltyPercent }).toEqual({ dueAt: before.dueAt, latePolicy: "percent_per_day", latePenaltyPercent: 10 });
+  });
+
   it("two students launch the overdue assignment, submit, and the LMS receives their penalised scores", { timeout: 180_000 }, async () => {
     const codes = [SOLVED, STARTER];
     const submitted: string[] = [];
