@@ -1,6 +1,7 @@
 // The one way the app talks to the server: JSON, cookie session, CSRF header on writes,
 // errors turned into ApiError with the catalog's code and message.
 import type { ErrorBody } from "@autograder/shared";
+import type { GetPath, GetResponse, PathParams } from "./api-types.ts";
 
 // Only types come from @autograder/shared: its index also exports the API's TypeBox schemas,
 // which would add ~200 KB of runtime to the first page.
@@ -121,6 +122,23 @@ export const api = {
   postRaw: <T>(path: string, data: Blob, type: string) => request<T>("POST", path, new RawBody(data, type)),
   del: <T>(path: string) => request<T>("DELETE", path),
 };
+
+/** The `{name}` parameters of `P`, or nothing when it has none. */
+type ParamsArg<P extends GetPath> = [PathParams<P>] extends [never] ? [] : [params: PathParams<P>];
+
+/**
+ * GET a route of the OpenAPI document by its template ("/api/courses/{id}"), each `{name}` filled
+ * (encoded) from `params`: the path and the answer's type are checked against the API's contract.
+ */
+export function getPath<P extends GetPath>(path: P, ...[params]: ParamsArg<P>): Promise<GetResponse<P>> {
+  const values = (params ?? {}) as Record<string, string | number>;
+  const url = path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`getPath: no value for {${name}} in ${path}`);
+    return encodeURIComponent(String(value));
+  });
+  return request<GetResponse<P>>("GET", url);
+}
 
 /** Exercise ids contain a slash (sorting/selection-sort): one encoded path segment. */
 export const exercisePath = (id: string) => `/api/exercises/${encodeURIComponent(id)}`;

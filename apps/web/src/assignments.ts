@@ -1,7 +1,8 @@
 // The assignment editor's logic: dates between the datetime-local inputs (the browser's time
 // zone, which the form names) and the API (UTC instants); the exercise picker's filters; the
 // form checked and turned into the API's body; extensions as the course page calls them.
-import type { AssignmentInfo, ExerciseSummary, ExtensionView, LatePolicyName } from "@autograder/shared";
+import type { ExerciseSummary, ExtensionView, LatePolicyName } from "@autograder/shared";
+import type { AssignmentInfo } from "./api-types.ts";
 import { ASSIGNMENT_POINTS_MAX, LATE_PENALTY_PERCENT_MAX } from "@autograder/shared/course-limits";
 import { api } from "./api.ts";
 

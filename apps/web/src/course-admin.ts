@@ -1,7 +1,8 @@
 // The staff pages' calls (accounts, course settings, roster, invitations) and the pure logic
 // they show: grade policy wording, a latest submission in words, the roster's columns.
-import type { CourseInfo, InvitationView, LatestSubmissionView, RosterItem, UserListItemView, UserRole } from "@autograder/shared";
-import { api } from "./api.ts";
+import type { InvitationView, LatestSubmissionView, RosterItem, UserListItemView, UserRole } from "@autograder/shared";
+import type { CourseInfo } from "./api-types.ts";
+import { api, getPath } from "./api.ts";
 
 export type GradePolicy = CourseInfo["gradePolicy"];
 export type CourseRole = RosterItem["role"];
@@ -19,7 +20,7 @@ export const staffApi = {
   createUser: (body: { name: string; email: string; password: string; role: UserRole }) => api.post<{ id: string }>("/api/users", body),
   resetPassword: (userId: string, password: string) => api.post<void>(`/api/users/${encodeURIComponent(userId)}/password`, { password }),
   createCourse: (body: { title: string; gradePolicy: GradePolicy; ownerId?: string }) => api.post<{ id: string; joinCode: string }>("/api/courses", body),
-  course: (id: string) => api.get<CourseInfo>(course(id)),
+  course: (id: string) => getPath("/api/courses/{id}", { id }),
   updateCourse: (id: string, patch: { title?: string; gradePolicy?: GradePolicy; archived?: boolean }) => api.patch<CourseInfo>(course(id), patch),
   rotateJoinCode: (id: string) => api.post<{ joinCode: string }>(`${course(id)}/join-code`),
   roster: (id: string) => api.get<RosterItem[]>(`${course(id)}/enrollments`),

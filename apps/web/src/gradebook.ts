@@ -1,6 +1,6 @@
 // The gradebook as the table draws it: one row per student, one column per assignment,
 // scores 0-100 (the API applies the course's best/last policy and late penalties).
-import type { GradebookView } from "@autograder/shared";
+import type { GradebookView } from "./api-types.ts";
 
 export interface GradebookColumn {
   id: string;

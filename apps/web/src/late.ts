@@ -1,7 +1,7 @@
 // The sentence that explains a late penalty next to a score. The API stores the penalty it
 // applied (latePenaltyPercent, fixed when the submission was made); the assignment's rules
 // and the submission time say why.
-import type { AssignmentInfo } from "@autograder/shared";
+import type { AssignmentInfo } from "./api-types.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

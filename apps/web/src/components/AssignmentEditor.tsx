@@ -2,7 +2,8 @@
 // dates in the browser's time zone, late policy, points). The exercise cannot change once
 // assigned (its submissions belong to it): editing shows it read-only.
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
-import type { AssignmentInfo, ExerciseSummary } from "@autograder/shared";
+import type { ExerciseSummary } from "@autograder/shared";
+import type { AssignmentInfo } from "../api-types.ts";
 import { ASSIGNMENT_POINTS_MAX, ASSIGNMENT_TITLE_MAX, LATE_PENALTY_PERCENT_MAX } from "@autograder/shared/course-limits";
 import { errorMessage } from "../api.ts";
 import { ASSIGNMENT_LABELS, assignmentBody, type AssignmentBody, type AssignmentForm, filterExercises, formOf, NO_FILTER, pickerOptions, type PickerFilter, timeZoneLabel } from "../assignments.ts";

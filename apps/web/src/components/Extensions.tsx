@@ -1,7 +1,8 @@
 // Staff: one assignment's per-student extensions: the list, grant or change one (a later due
 // date for one student, with an optional reason), remove one.
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
-import type { AssignmentInfo, ExtensionView, RosterItem } from "@autograder/shared";
+import type { ExtensionView, RosterItem } from "@autograder/shared";
+import type { AssignmentInfo } from "../api-types.ts";
 import { EXTENSION_REASON_MAX } from "@autograder/shared/course-limits";
 import { errorMessage } from "../api.ts";
 import { ASSIGNMENT_LABELS, assignmentsApi, fromLocalInput, timeZoneLabel, toLocalInput } from "../assignments.ts";

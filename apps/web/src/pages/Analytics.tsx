@@ -1,8 +1,9 @@
 // Staff: per-assignment analytics from the API (score distribution, pass rate per test, the
 // hidden tests failed most, medians). Charts by Chart.js, loaded with this page only.
 import { useEffect, useRef, useState } from "react";
-import type { AssignmentAnalyticsView, AssignmentInfo, CourseInfo } from "@autograder/shared";
-import { api } from "../api.ts";
+import type { AssignmentAnalyticsView } from "@autograder/shared";
+import type { AssignmentInfo } from "../api-types.ts";
+import { api, getPath } from "../api.ts";
 import { ErrorBox, Spinner } from "../components/common.tsx";
 import { useDocumentTitle, useResource } from "../hooks.ts";
 import { Link } from "../router.tsx";
@@ -101,7 +102,7 @@ export function AnalyticsPage({ courseId }: { courseId: string }) {
   useDocumentTitle("Analytics");
   const cid = encodeURIComponent(courseId);
   const data = useResource(async () => {
-    const [course, assignments] = await Promise.all([api.get<CourseInfo>(`/api/courses/${cid}`), api.get<AssignmentInfo[]>(`/api/courses/${cid}/assignments`)]);
+    const [course, assignments] = await Promise.all([getPath("/api/courses/{id}", { id: courseId }), getPath("/api/courses/{id}/assignments", { id: courseId })]);
     return { course, assignments };
   }, [courseId]);
   const [selected, setSelected] = useState<string>("");

@@ -1,8 +1,9 @@
 // Staff: a course's assignments (create, edit, delete; dates, late policy, points,
 // extensions), join code and roster.
 import { useEffect, useRef, useState } from "react";
-import type { AssignmentInfo, CourseInfo, ExerciseSummary, RosterItem } from "@autograder/shared";
-import { api, errorMessage } from "../api.ts";
+import type { ExerciseSummary, RosterItem } from "@autograder/shared";
+import type { AssignmentInfo, CourseInfo } from "../api-types.ts";
+import { api, getPath, errorMessage } from "../api.ts";
 import { assignmentsApi } from "../assignments.ts";
 import { AssignmentEditor } from "../components/AssignmentEditor.tsx";
 import { ExtensionsPanel } from "../components/Extensions.tsx";
@@ -17,8 +18,8 @@ import { exerciseUrl, Link } from "../router.tsx";
 async function loadCourse(id: string): Promise<{ course: CourseInfo; assignments: AssignmentInfo[]; roster: RosterItem[] | null }> {
   const base = `/api/courses/${encodeURIComponent(id)}`;
   const [course, assignments, roster] = await Promise.all([
-    api.get<CourseInfo>(base),
-    api.get<AssignmentInfo[]>(`${base}/assignments`),
+    getPath("/api/courses/{id}", { id }),
+    getPath("/api/courses/{id}/assignments", { id }),
     api.get<RosterItem[]>(`${base}/enrollments`).catch(() => null),
   ]);
   return { course, assignments, roster };

@@ -1,6 +1,6 @@
 // Staff: create a course (an admin names its owner); change its title and grade policy, replace its join code, archive
 // or reopen it.
-import type { CourseInfo } from "@autograder/shared";
+import type { CourseInfo } from "../api-types.ts";
 import { TITLE_MAX_LENGTH } from "@autograder/shared/limits";
 import { useState, type FormEvent } from "react";
 import { errorMessage } from "../api.ts";

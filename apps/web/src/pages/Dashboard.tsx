@@ -1,6 +1,6 @@
 // Home: my courses with their assignments, due dates and progress; the exercise catalog.
-import type { AssignmentInfo, CourseInfo, CourseProgressView, ExerciseSummary, MyInvitationView } from "@autograder/shared";
-import { api } from "../api.ts";
+import type { CourseProgressView, ExerciseSummary, MyInvitationView } from "@autograder/shared";
+import { api, getPath } from "../api.ts";
 import { isStaff, useAuth } from "../auth.tsx";
 import { Card, ErrorBox, formatDate, relativeTime, ScoreBar, Spinner } from "../components/common.tsx";
 import { InvitationsList, JoinCourseForm } from "../components/Enrolment.tsx";
@@ -18,7 +18,7 @@ interface DashboardCourse {
 }
 
 export async function loadDashboard(): Promise<DashboardCourse[]> {
-  const [courses, progress] = await Promise.all([api.get<CourseInfo[]>("/api/courses"), api.get<CourseProgressView[]>("/api/me/progress").catch(() => [] as CourseProgressView[])]);
+  const [courses, progress] = await Promise.all([getPath("/api/courses"), api.get<CourseProgressView[]>("/api/me/progress").catch(() => [] as CourseProgressView[])]);
   const byCourse = new Map(progress.map((p) => [p.course.id, p]));
   return Promise.all(
     courses.map(async (c): Promise<DashboardCourse> => {
@@ -32,7 +32,7 @@ export async function loadDashboard(): Promise<DashboardCourse[]> {
           assignments: p.assignments.map((a) => ({ id: a.assignmentId, exerciseId: a.exerciseId, title: a.title, dueAt: a.extendedDueAt ?? a.dueAt, extended: a.extendedDueAt !== null, score: a.score, attempts: a.attempts })),
         };
       }
-      const list = await api.get<AssignmentInfo[]>(`/api/courses/${encodeURIComponent(c.id)}/assignments`);
+      const list = await getPath("/api/courses/{id}/assignments", { id: c.id });
       return { id: c.id, title: c.title, joinCode: c.joinCode, staff: c.access === "staff", assignments: list.map((a) => ({ id: a.id, exerciseId: a.exerciseId, title: a.title, dueAt: a.extendedDueAt ?? a.dueAt, extended: a.extendedDueAt !== null, score: null, attempts: null })) };
     }),
   );

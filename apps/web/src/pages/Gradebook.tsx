@@ -1,8 +1,7 @@
 // Staff: the gradebook, sortable by any column, filterable by student, downloadable as CSV.
 import { useMemo, useState } from "react";
-import { api } from "../api.ts";
+import { getPath } from "../api.ts";
 import { ErrorBox, Spinner } from "../components/common.tsx";
-import type { GradebookView } from "@autograder/shared";
 import { EMAIL_MAX_LENGTH } from "@autograder/shared/limits";
 import { filterRows, formatScore, sortRows, toGradebook, type Gradebook, type SortKey } from "../gradebook.ts";
 import { useDocumentTitle, useResource } from "../hooks.ts";
@@ -13,7 +12,7 @@ import { submissionReviewUrl } from "../review-url.ts";
 export function GradebookPage({ courseId }: { courseId: string }) {
   useDocumentTitle("Gradebook");
   const data = useResource(async () => {
-    const view = await api.get<GradebookView>(`/api/courses/${encodeURIComponent(courseId)}/gradebook`);
+    const view = await getPath("/api/courses/{id}/gradebook", { id: courseId });
     return { ...toGradebook(view), view };
   }, [courseId]);
   const cid = encodeURIComponent(courseId);

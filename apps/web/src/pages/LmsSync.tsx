@@ -3,7 +3,8 @@
 import { useMemo, useState } from "react";
 import { api, errorMessage } from "../api.ts";
 import { ErrorBox, formatDate, Spinner } from "../components/common.tsx";
-import type { GradebookView, LmsRosterView, LmsSyncView } from "@autograder/shared";
+import type { LmsRosterView, LmsSyncView } from "@autograder/shared";
+import type { GradebookView } from "../api-types.ts";
 import { useResource } from "../hooks.ts";
 
 /** The API calls of these panels (passed in by tests). */

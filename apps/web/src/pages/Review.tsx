@@ -2,8 +2,9 @@
 // selected one's code (read-only), full report (hidden tests included: the API sends their
 // details to staff only) and pictures, and a diff with the one before it.
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
-import type { AssignmentInfo, GradeReport, RosterItem, SubmissionListItem, SubmissionView } from "@autograder/shared";
-import { api } from "../api.ts";
+import type { GradeReport, RosterItem, SubmissionListItem, SubmissionView } from "@autograder/shared";
+import type { AssignmentInfo } from "../api-types.ts";
+import { api, getPath } from "../api.ts";
 import { ErrorBox, formatDate, Spinner } from "../components/common.tsx";
 import { ResultsPanel, VERDICT_TEXT } from "../components/ResultsPanel.tsx";
 import { useDocumentTitle, useResource } from "../hooks.ts";
@@ -23,7 +24,7 @@ interface ReviewData {
 async function loadReview(courseId: string, assignmentId: string, userId: string): Promise<ReviewData> {
   const base = `/api/courses/${encodeURIComponent(courseId)}`;
   const [assignments, roster, history] = await Promise.all([
-    api.get<AssignmentInfo[]>(`${base}/assignments`),
+    getPath("/api/courses/{id}/assignments", { id: courseId }),
     api.get<RosterItem[]>(`${base}/enrollments`),
     api.get<SubmissionListItem[]>(`${base}/assignments/${encodeURIComponent(assignmentId)}/students/${encodeURIComponent(userId)}/submissions`),
   ]);

@@ -1,9 +1,10 @@
 // Staff: a course's members with each student's latest submission per assignment, removing a
 // member, inviting students and co-instructors by email, and pending invitations.
-import type { AssignmentInfo, CourseInfo, InvitationView, LatestSubmissionView, RosterItem } from "@autograder/shared";
+import type { InvitationView, LatestSubmissionView, RosterItem } from "@autograder/shared";
+import type { AssignmentInfo, CourseInfo } from "../api-types.ts";
 import { EMAIL_MAX_LENGTH } from "@autograder/shared/limits";
 import { useState, type FormEvent } from "react";
-import { api, errorMessage } from "../api.ts";
+import { errorMessage, getPath } from "../api.ts";
 import { Card, ErrorBox, formatDate, Spinner } from "../components/common.tsx";
 import { ConfirmButton, OutcomeBox, SelectField, TextField, type Outcome } from "../components/Forms.tsx";
 import { latestByStudent, latestText, staffApi, type CourseRole } from "../course-admin.ts";
@@ -24,7 +25,7 @@ interface RosterData {
 async function loadRoster(id: string): Promise<RosterData> {
   const [course, assignments, members, latest, invitations] = await Promise.all([
     staffApi.course(id),
-    api.get<AssignmentInfo[]>(`/api/courses/${encodeURIComponent(id)}/assignments`),
+    getPath("/api/courses/{id}/assignments", { id }),
     staffApi.roster(id),
     staffApi.latestSubmissions(id),
     staffApi.invitations(id),

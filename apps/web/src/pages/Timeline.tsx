@@ -1,8 +1,9 @@
 // Staff: one student's story in a course. Every run and submit over time with its score (a
 // chart: submits filled, runs hollow), a summary per exercise, and the full list.
 import { useMemo, useState } from "react";
-import type { AssignmentInfo, RosterItem } from "@autograder/shared";
-import { api } from "../api.ts";
+import type { RosterItem } from "@autograder/shared";
+import type { AssignmentInfo } from "../api-types.ts";
+import { api, getPath } from "../api.ts";
 import { Card, ErrorBox, formatDate, Spinner } from "../components/common.tsx";
 import { VERDICT_TEXT } from "../components/ResultsPanel.tsx";
 import { useDocumentTitle, useResource } from "../hooks.ts";
@@ -13,7 +14,7 @@ async function loadTimeline(courseId: string, userId: string) {
   const base = `/api/courses/${encodeURIComponent(courseId)}`;
   const [entries, assignments, roster] = await Promise.all([
     api.get<TimelineEntry[]>(`${base}/students/${encodeURIComponent(userId)}/timeline`),
-    api.get<AssignmentInfo[]>(`${base}/assignments`).catch(() => [] as AssignmentInfo[]),
+    getPath("/api/courses/{id}/assignments", { id: courseId }).catch(() => [] as AssignmentInfo[]),
     api.get<RosterItem[]>(`${base}/enrollments`).catch(() => [] as RosterItem[]),
   ]);
   return { entries, assignments, student: roster.find((r) => r.userId === userId) ?? null };
