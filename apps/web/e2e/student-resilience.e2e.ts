@@ -287,9 +287,10 @@ describe("reloading during a grading", () => {
 
 describe("field limits", () => {
   /** Every text field on the page states its limit (maxlength), and it is the API's. */
-  async function textFields(page: Page) {
+  /** The text fields of the page (or of the element `within` selects) with their maxLength. */
+  async function textFields(page: Page, within = "body") {
     // A string: the e2e files are typed without the DOM library.
-    return page.evaluate(`[...document.querySelectorAll("input, textarea")]
+    return page.evaluate(`[...document.querySelector(${JSON.stringify(within)}).querySelectorAll("input, textarea")]
       .filter((el) => el.tagName === "TEXTAREA" || ["text", "email", "password", "search", "url", ""].includes(el.getAttribute("type") ?? ""))
       .filter((el) => !el.closest(".monaco-editor"))
       .map((el) => ({ name: el.name || el.getAttribute("aria-label") || "?", max: el.maxLength }))`) as Promise<{ name: string; max: number }[]>;
@@ -321,7 +322,7 @@ describe("field limits", () => {
     await logOutElsewhere(context);
     await page.evaluate("window.dispatchEvent(new Event('focus'))");
     await page.getByRole("dialog", { name: "Log in again" }).waitFor({ timeout: 15_000 });
-    const dialog = await textFields(page);
+    const dialog = await textFields(page, "dialog[open]");
     expect(dialog).toEqual([
       { name: "email", max: EMAIL_MAX_LENGTH },
       { name: "password", max: PASSWORD_MAX_LENGTH },

@@ -85,6 +85,7 @@ export function CustomRunPanel({ exercise, getCode }: { exercise: ExerciseDetail
           <label htmlFor={`${id}-args`}>Arguments (a JSON array, one element per argument)</label>
           <textarea
             id={`${id}-args`}
+            name="args"
             className="mono"
             rows={3}
             value={args}
@@ -171,7 +172,7 @@ function CustomRunOutcome({ result }: { result: CustomRunResult }) {
       {result.stdout ? (
         <>
           <h4>Console output</h4>
-          <pre className="console mono">{result.stdout}</pre>
+          <pre className="console mono" tabIndex={0} aria-label="What your code printed">{result.stdout}</pre>
         </>
       ) : null}
     </>

@@ -21,6 +21,9 @@ export default function DiffEditor({ original, modified, ariaLabel }: { original
       renderSideBySide: true,
       useInlineViewWhenSpaceIsLimited: true,
       ariaLabel,
+      // The EditContext input element of a diff's two sides gets no accessible name (axe:
+      // aria-input-field-name); the textarea input used without it carries the labels below.
+      editContext: false,
       originalAriaLabel: `${ariaLabel}: older`,
       modifiedAriaLabel: `${ariaLabel}: newer`,
     });
