@@ -21,13 +21,14 @@ export default function DiffEditor({ original, modified, ariaLabel }: { original
       renderSideBySide: true,
       useInlineViewWhenSpaceIsLimited: true,
       ariaLabel,
-      // The EditContext input element of a diff's two sides gets no accessible name (axe:
-      // aria-input-field-name); the textarea input used without it carries the labels below.
-      editContext: false,
       originalAriaLabel: `${ariaLabel}: older`,
       modifiedAriaLabel: `${ariaLabel}: newer`,
     });
     editor.setModel({ original: a, modified: b });
+    // The two sides' input elements get no accessible name from originalAriaLabel and
+    // modifiedAriaLabel (axe: label, aria-input-field-name): name each side's editor itself.
+    editor.getOriginalEditor().updateOptions({ ariaLabel: `${ariaLabel}: older` });
+    editor.getModifiedEditor().updateOptions({ ariaLabel: `${ariaLabel}: newer` });
     let computed = false;
     const done = editor.onDidUpdateDiff(() => {
       computed = true;
