@@ -171,7 +171,7 @@ function CustomRunOutcome({ result }: { result: CustomRunResult }) {
       {result.stdout ? (
         <>
           <h4>Console output</h4>
-          <pre className="console mono">{result.stdout}</pre>
+          <pre tabIndex={0} className="console mono">{result.stdout}</pre>
         </>
       ) : null}
     </>

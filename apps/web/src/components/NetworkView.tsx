@@ -158,7 +158,7 @@ export function NetworkView({ data }: { data: NetworkVisualizationData }) {
           <h4>
             {sel.from} → {sel.to}, {sel.length} bytes at {sel.t} ms
           </h4>
-          <pre className="mono">{hexDump(sel.hex)}</pre>
+          <pre tabIndex={0} className="mono">{hexDump(sel.hex)}</pre>
         </div>
       ) : null}
       {data.notes && data.notes.length > 0 ? (

@@ -52,7 +52,7 @@ export function QualityTable({ quality }: { quality: StoredQuality }) {
                 {quality.survivors.map((s) => (
                   <li key={s.id}>
                     <code>{s.id}</code>
-                    <pre aria-label={`line ${s.line}, before and after`}>
+                    <pre tabIndex={0} aria-label={`line ${s.line}, before and after`}>
                       {`- ${s.original.trim()}\n+ ${s.mutated.trim()}`}
                     </pre>
                   </li>

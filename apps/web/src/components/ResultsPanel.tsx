@@ -41,7 +41,7 @@ export const HIDDEN_PICTURE = "No picture for a hidden test: it would show the h
 
 export function DiffText({ diff }: { diff: string }) {
   return (
-    <pre className="diff mono" aria-label="Difference: lines starting with minus are expected, plus are what your code produced">
+    <pre tabIndex={0} className="diff mono" aria-label="Difference: lines starting with minus are expected, plus are what your code produced">
       {diff.split("\n").map((line, i) => (
         <span key={i} className={line.startsWith("-") ? "del" : line.startsWith("+") ? "add" : undefined}>
           {line}
@@ -152,7 +152,7 @@ export function ReportView({ report, showHidden = false }: { report: GradeReport
         </>
       ) : null}
       <h3>Console output</h3>
-      {report.stdout ? <pre className="console mono">{report.stdout}</pre> : <p className="muted">Your code printed nothing.</p>}
+      {report.stdout ? <pre tabIndex={0} className="console mono">{report.stdout}</pre> : <p className="muted">Your code printed nothing.</p>}
     </div>
   );
 }

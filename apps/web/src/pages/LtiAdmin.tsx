@@ -123,7 +123,7 @@ export function LtiAdminPage() {
             </table>
             <details>
               <summary>Canvas developer key JSON</summary>
-              <pre style={{ overflow: "auto", maxHeight: "24rem" }}>{JSON.stringify(tool.data.canvas, null, 2)}</pre>
+              <pre tabIndex={0} style={{ overflow: "auto", maxHeight: "24rem" }}>{JSON.stringify(tool.data.canvas, null, 2)}</pre>
             </details>
             <h3>Signing keys</h3>
             <ul>
