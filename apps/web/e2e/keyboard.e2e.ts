@@ -29,11 +29,12 @@ const appended = (original: string) => new RegExp(`^${escape(original.trimEnd())
 
 const viewLines = (page: Page, frame: string) => page.locator(`${frame} .monaco-editor .view-lines`);
 const editorText = (page: Page, frame: string) => viewLines(page, frame).innerText().then((t) => t.replace(/\u00a0/g, " "));
+// A string: the e2e files are typed without the DOM library.
 const focused = (page: Page) =>
-  page.evaluate(() => {
+  page.evaluate(`(() => {
     const a = document.activeElement;
-    return { tag: a?.tagName ?? "", text: a?.textContent?.trim() ?? "", inEditor: a?.closest(".monaco-editor") !== null };
-  });
+    return { tag: a?.tagName ?? "", text: a?.textContent?.trim() ?? "", inEditor: a?.closest(".monaco-editor") != null };
+  })()`) as Promise<{ tag: string; text: string; inEditor: boolean }>;
 
 /** Types TEXT at 20 ms a key on a new line at the end of the editor's file. */
 async function typeFastAtEnd(page: Page, frame: string) {
