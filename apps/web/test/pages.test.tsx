@@ -16,6 +16,9 @@ describe("markdown statements", () => {
     expect(html).toContain("<h2>Title</h2>");
     expect(html).toContain("<strong>bold</strong>");
     expect(html).toContain("<code class=\"language-ts\">const a = 1;\n</code>");
+    // A scrolling code block is reachable from the keyboard; "<pre" as text stays text.
+    expect(html).toContain('<pre tabindex="0">');
+    expect(renderMarkdown("`<pre>`")).toContain("&lt;pre&gt;");
   });
 
   it("removes scripts, event handlers and javascript: links", () => {

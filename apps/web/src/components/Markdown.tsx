@@ -9,8 +9,8 @@ const marked = new Marked({ gfm: true, breaks: false, async: false });
 export function renderMarkdown(source: string): string {
   const html = marked.parse(source, { async: false }).replace(/<(\/?)h([1-5])(?=[\s>])/g, (_m, slash: string, n: string) => `<${slash}h${Number(n) + 1}`);
   const clean = DOMPurify.sanitize(html, { USE_PROFILES: { html: true }, FORBID_TAGS: ["style", "form", "input", "button"], FORBID_ATTR: ["style"] });
-  // A code block wider than the page scrolls: it must take keyboard focus to be scrolled without a mouse.
-  return clean.replace(/<pre>/g, '<pre tabindex="0">');
+  // Code blocks scroll (styles.css): keyboard users must be able to reach and scroll them.
+  return clean.replace(/<pre(?=[\s>])/g, '<pre tabindex="0"');
 }
 
 export function Markdown({ source, className }: { source: string; className?: string }) {

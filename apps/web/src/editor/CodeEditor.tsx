@@ -1,7 +1,8 @@
 // The Monaco editor as a React component (default export: loaded lazily).
 import { useEffect, useRef } from "react";
-import { monaco, setPlatformDeclarations } from "./monaco.ts";
+import { editorTheme, monaco, setPlatformDeclarations } from "./monaco.ts";
 import { useTheme } from "../theme.ts";
+import { OwnText } from "./own-text.ts";
 
 export interface CodeEditorProps {
   value: string;
@@ -13,6 +14,7 @@ export interface CodeEditorProps {
   ariaLabel: string;
   onSave?(): void;
   onRun?(): void;
+  onSubmit?(): void;
   /** Called with the editor so the page can move the cursor (compile errors). */
   onReady?(api: { revealLine(line: number, column?: number): void; focus(): void }): void;
   height?: string;
@@ -20,11 +22,12 @@ export interface CodeEditorProps {
   language?: string;
 }
 
-export default function CodeEditor({ value, onChange, path, declarations, readOnly, ariaLabel, onSave, onRun, onReady, height = "100%", language = "typescript" }: CodeEditorProps) {
+export default function CodeEditor({ value, onChange, path, declarations, readOnly, ariaLabel, onSave, onRun, onSubmit, onReady, height = "100%", language = "typescript" }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
-  const callbacks = useRef({ onChange, onSave, onRun });
-  callbacks.current = { onChange, onSave, onRun };
+  const callbacks = useRef({ onChange, onSave, onRun, onSubmit });
+  callbacks.current = { onChange, onSave, onRun, onSubmit };
+  const own = useRef(new OwnText()).current;
   const [theme] = useTheme();
 
   useEffect(() => {
@@ -51,10 +54,14 @@ export default function CodeEditor({ value, onChange, path, declarations, readOn
     });
     editorRef.current = editor;
     const sub = model.onDidChangeContent(() => {
-      if (!model.isDisposed()) callbacks.current.onChange?.(model.getValue());
+      if (model.isDisposed()) return;
+      const text = model.getValue();
+      own.emitted(text);
+      callbacks.current.onChange?.(text);
     });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => callbacks.current.onSave?.());
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => callbacks.current.onRun?.());
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => callbacks.current.onSubmit?.());
     onReady?.({
       revealLine(line, column = 1) {
         editor.revealLineInCenter(line);
@@ -73,12 +80,19 @@ export default function CodeEditor({ value, onChange, path, declarations, readOn
   }, [path]);
 
   useEffect(() => {
-    const model = editorRef.current?.getModel();
-    if (model && model.getValue() !== value) model.setValue(value);
-  }, [value]);
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model || !own.isOutside(value, model.getValue())) return;
+    // An edit (not setValue: it puts the cursor at 1:1) keeps the undo history and the cursor where it was.
+    const selections = editor.getSelections();
+    model.pushStackElement();
+    model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null);
+    model.pushStackElement();
+    if (selections) editor.setSelections(selections.map((s) => model.validateRange(s)).map((r) => new monaco.Selection(r.startLineNumber, r.startColumn, r.endLineNumber, r.endColumn)));
+  }, [value, own]);
 
   useEffect(() => {
-    monaco.editor.setTheme(theme === "dark" ? "vs-dark" : "vs");
+    monaco.editor.setTheme(editorTheme(theme));
   }, [theme]);
 
   return <div className="code-editor" ref={host} style={{ height }} />;

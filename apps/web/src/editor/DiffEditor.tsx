@@ -1,6 +1,6 @@
 // Side-by-side diff of two submissions' code (Monaco's diff editor; loaded lazily).
 import { useEffect, useRef } from "react";
-import { monaco } from "./monaco.ts";
+import { editorTheme, monaco } from "./monaco.ts";
 import { useTheme } from "../theme.ts";
 
 export default function DiffEditor({ original, modified, ariaLabel }: { original: string; modified: string; ariaLabel: string }) {
@@ -57,7 +57,7 @@ export default function DiffEditor({ original, modified, ariaLabel }: { original
     };
   }, [original, modified, ariaLabel]);
   useEffect(() => {
-    monaco.editor.setTheme(theme === "dark" ? "vs-dark" : "vs");
+    monaco.editor.setTheme(editorTheme(theme));
   }, [theme]);
   return <div className="code-editor diff" ref={host} style={{ height: "360px" }} />;
 }

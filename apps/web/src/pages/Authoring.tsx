@@ -28,6 +28,7 @@ import { Card, ErrorBox, Spinner } from "../components/common.tsx";
 import { Regrade } from "../components/Regrade.tsx";
 import { QualityOf, QualityTable } from "../components/QualityTable.tsx";
 import { validateAndFollow } from "../validation.ts";
+import { EditorKeysHint, MOD, ShortcutList, TAB_FOCUS_KEYS, usePageShortcut } from "../components/Keyboard.tsx";
 import { useDocumentTitle, useResource } from "../hooks.ts";
 import { exerciseUrl, Link, useRouter } from "../router.tsx";
 
@@ -358,6 +359,11 @@ function Editor({ id, loaded }: { id: string; loaded: Loaded }) {
     }
   };
 
+  const idle = busy === null;
+  usePageShortcut("s", false, () => {
+    if (idle) void save();
+  });
+
   // Leaving with unsaved changes asks first (the browser's own prompt).
   useEffect(() => {
     if (!dirty) return;
@@ -405,7 +411,7 @@ function Editor({ id, loaded }: { id: string; loaded: Loaded }) {
         </p>
       </div>
       <div className="toolbar" role="toolbar" aria-label="Exercise actions">
-        <button type="button" onClick={() => void save()} disabled={working || !dirty} title="Save a new version (Ctrl+S in the editor)">
+        <button type="button" onClick={() => void save()} disabled={working || !dirty} title={`Save a new version (${MOD}+S)`} aria-keyshortcuts={MOD === "Cmd" ? "Meta+S" : "Control+S"}>
           {busy === "save" ? "Saving…" : "Save"}
         </button>
         <button type="button" onClick={() => void validate()} disabled={working}>
@@ -501,12 +507,16 @@ function Editor({ id, loaded }: { id: string; loaded: Loaded }) {
               value={files[current] ?? ""}
               onChange={(v) => onChange(current, v)}
               declarations={declarations}
-              ariaLabel={`${current} of ${id}. Press Control+M to toggle Tab moving focus.`}
-              onSave={() => void save()}
+              ariaLabel={`${current} of ${id}. Press ${TAB_FOCUS_KEYS} to toggle Tab moving focus.`}
+              onSave={() => {
+                if (idle) void save();
+              }}
             />
           ) : null}
         </Suspense>
       </div>
+      <EditorKeysHint id="authoring-editor-help" />
+      <ShortcutList shortcuts={[{ keys: `${MOD}+S`, what: "save a new version" }]} />
       <Card title="Regrade" id="regrade">
         <p className="muted">After publishing a fix to the tests, grade every submission of this exercise again against the published version.</p>
         <Regrade exerciseId={id} />

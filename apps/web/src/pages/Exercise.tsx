@@ -19,6 +19,7 @@ import { ReplayContext, useReplay } from "../components/Replay.tsx";
 import { SAVE_TEXT, useDraft } from "../draft.ts";
 import { useLatestGrading } from "../latest-grading.ts";
 import { PaneSwitch, usePaneSwitch } from "../components/PaneSwitch.tsx";
+import { EditorKeysHint, MOD, ShortcutList, TAB_FOCUS_KEYS, usePageShortcut } from "../components/Keyboard.tsx";
 
 const CodeEditor = lazy(() => import("../editor/CodeEditor.tsx"));
 const DiffEditor = lazy(() => import("../editor/DiffEditor.tsx"));
@@ -85,14 +86,22 @@ function Workspace({ exercise, assignmentId, staff }: { exercise: ExerciseDetail
     [assignmentId, base, saveNow, followLive, codeRef],
   );
 
+  const pending = result !== null && (result.status === "queued" || result.status === "running");
+  const size = codeSize(bytes);
+  const tooLarge = size.level === "over";
+  // The keyboard shortcuts do what the buttons do, only when the buttons are enabled.
+  const canStart = code !== null && !pending && !tooLarge;
+  const trigger = (kind: "run" | "submit") => {
+    if (canStart) void start(kind);
+  };
+  usePageShortcut("Enter", false, () => trigger("run"));
+  usePageShortcut("Enter", true, () => trigger("submit"));
+
   const reset = () => {
     if (!window.confirm("Replace your code with the starter code? Your current code stays in the submission history only if you ran or submitted it.")) return;
     replace(exercise.starter);
   };
 
-  const pending = result !== null && (result.status === "queued" || result.status === "running");
-  const size = codeSize(bytes);
-  const tooLarge = size.level === "over";
   const compileError = result?.report?.compileError;
   const declarations = useMemo(() => exercise.declarations ?? {}, [exercise.declarations]);
   const getCode = useCallback(() => codeRef.current, []);
@@ -159,10 +168,10 @@ function Workspace({ exercise, assignmentId, staff }: { exercise: ExerciseDetail
       </section>
       <section className="pane editor-pane" aria-label="Your solution">
         <div className="toolbar" role="toolbar" aria-label="Solution actions">
-          <button type="button" onClick={() => void start("run")} disabled={code === null || pending || tooLarge} title="Run the visible tests (Ctrl+Enter)">
+          <button type="button" onClick={() => void start("run")} disabled={code === null || pending || tooLarge} title={`Run the visible tests (${MOD}+Enter)`} aria-keyshortcuts={MOD === "Cmd" ? "Meta+Enter" : "Control+Enter"}>
             ▶ Run
           </button>
-          <button type="button" className="primary" onClick={() => void start("submit")} disabled={code === null || pending || tooLarge} title="Submit for a grade">
+          <button type="button" className="primary" onClick={() => void start("submit")} disabled={code === null || pending || tooLarge} title={`Submit for a grade (${MOD}+Shift+Enter)`} aria-keyshortcuts={MOD === "Cmd" ? "Meta+Shift+Enter" : "Control+Shift+Enter"}>
             Submit
           </button>
           <button type="button" onClick={reset} disabled={code === null}>
@@ -173,9 +182,7 @@ function Workspace({ exercise, assignmentId, staff }: { exercise: ExerciseDetail
           </span>
         </div>
         {draftError ? <ErrorBox error={draftError} title="Your draft could not be loaded; showing the starter" /> : null}
-        <p className="sr-only" id="editor-help">
-          Code editor. Press Control+M to switch Tab between inserting a tab and moving focus. Control+S saves the draft, Control+Enter runs.
-        </p>
+        <EditorKeysHint id="editor-help" />
         <div className="editor-frame">
           {code === null ? (
             <Spinner label="Loading your draft" />
@@ -186,9 +193,10 @@ function Workspace({ exercise, assignmentId, staff }: { exercise: ExerciseDetail
                 value={code}
                 onChange={onChange}
                 declarations={declarations}
-                ariaLabel={`Solution code for ${exercise.title}. Press Control+M to toggle Tab moving focus.`}
+                ariaLabel={`Solution code for ${exercise.title}. Press ${TAB_FOCUS_KEYS} to toggle Tab moving focus.`}
                 onSave={() => void saveNow()}
-                onRun={() => void start("run")}
+                onRun={() => trigger("run")}
+                onSubmit={() => trigger("submit")}
                 onReady={(a) => (editorApi.current = a)}
               />
             </Suspense>
@@ -201,6 +209,13 @@ function Workspace({ exercise, assignmentId, staff }: { exercise: ExerciseDetail
             {size.message ? <span role="alert"> · {size.message}</span> : null}
           </p>
         )}
+        <ShortcutList
+          shortcuts={[
+            { keys: `${MOD}+Enter`, what: "run the visible tests" },
+            { keys: `${MOD}+Shift+Enter`, what: "submit for a grade" },
+            { keys: `${MOD}+S`, what: "save the draft now (in the editor)" },
+          ]}
+        />
         {compileError ? (
           <button type="button" className="link" onClick={() => editorApi.current?.revealLine(compileError.line, compileError.column)}>
             Go to the compile error (line {compileError.line})
