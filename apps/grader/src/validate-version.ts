@@ -2,10 +2,9 @@
 // the reference (100% three times), the starter (must fail) and the mutants (must be caught);
 // stores the verdict, the report, and the catalog (test names, declarations) students see.
 import type { PrismaClient } from "@autograder/db";
-import { buildExercise, ExerciseFormatError } from "@autograder/exercise-format";
+import { buildExercise, ExerciseFormatError, type Exercise } from "@autograder/exercise-format";
 import { parseContract, StoredFiles } from "@autograder/shared/contracts";
 import { describeExercise, measureAuthorQuality, validateExercise, type ValidationResult } from "@autograder/sandbox";
-import type { StoredQuality } from "@autograder/shared/contracts";
 import { graderLoggerOnUse, type Logger } from "./logger.ts";
 
 const log = graderLoggerOnUse("grader");
@@ -25,7 +24,7 @@ export async function validateVersion(prisma: PrismaClient, versionId: string): 
   if (version === null || version.validation !== "pending") return;
   let result: ValidationResult;
   let manifest: object | undefined;
-  let quality: StoredQuality | undefined;
+  let measured: Exercise | undefined;
   // Progress for the author's page (GET /api/exercises/:id/validation reads it). Two jobs of one
   // version may run at once (a validation asked for again while queued): the stored progress is
   // the furthest of them, so it never goes back.
@@ -43,27 +42,30 @@ export async function validateVersion(prisma: PrismaClient, versionId: string): 
     // The stored manifest is the one just parsed from the files, with the catalog students see.
     if (result.ok) {
       manifest = { ...exercise.manifest, catalog: await describeExercise(exercise) };
-      // The mutation score is advice for the author, not a condition of validity; its gradings
-      // count in the progress after the validation's own.
-      const base = planned;
-      quality = await measureAuthorQuality(exercise, undefined, (done, total) => {
-        progress(base + done, base + total).catch(() => {}); // progress is advisory; the final write below settles it
-      }).catch((error: unknown) => {
-        instructorDetail(versionId, error);
-        return undefined;
-      });
+      measured = exercise;
     }
   } catch (error) {
     result = { exerciseId: version.exerciseId, ok: false, checks: [{ what: "format", ok: false, detail: instructorDetail(versionId, error) }], visibleTests: 0, hiddenTests: 0, durationMs: 0 };
   }
-  await prisma.exerciseVersion.updateMany({
+  const written = await prisma.exerciseVersion.updateMany({
     where: { id: versionId, validation: "pending" },
     data: {
       validation: result.ok ? "valid" : "invalid",
       validationDone: planned,
       validationTotal: planned,
-      validationReport: { ...result, ...(quality ? { quality } : {}) } as unknown as object,
+      validationReport: { ...result, ...(measured ? { qualityMeasuring: true } : {}) } as unknown as object,
       ...(manifest ? { manifest } : {}),
     },
+  });
+  if (written.count === 0 || measured === undefined) return;
+  // The mutation score is advice for the author, not a condition of validity: the verdict is
+  // stored first (the version can be published at once), the score joins the report after.
+  const quality = await measureAuthorQuality(measured).catch((error: unknown) => {
+    instructorDetail(versionId, error);
+    return undefined;
+  });
+  await prisma.exerciseVersion.updateMany({
+    where: { id: versionId, validation: "valid" },
+    data: { validationReport: { ...result, ...(quality ? { quality } : {}) } as unknown as object },
   });
 }

@@ -113,7 +113,9 @@ describe("exercise authoring in a browser", () => {
     await expect(checks.locator("li.fail").count()).resolves.toBe(0);
     await expect(checks.getByRole("listitem").count()).resolves.toBeGreaterThanOrEqual(4);
     expect(await page.getByTestId("validation-state").innerText()).toBe("valid");
-    // The author also sees how many generated mistakes of the solution the tests catch.
+    // The author also sees how many generated mistakes of the solution the tests catch: the
+    // grader measures it after the verdict, and the page follows it.
+    await page.getByTestId("quality-score").waitFor({ timeout: 120_000 });
     expect(await page.getByTestId("quality-score").innerText()).toMatch(/^\d+(\.\d)?%$/);
     await page.getByRole("button", { name: "Publish" }).click();
     await page.getByTestId("authoring-message").filter({ hasText: /^Published: students now get this version/ }).waitFor({ timeout: 30_000 });

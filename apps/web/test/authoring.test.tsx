@@ -24,6 +24,14 @@ describe("the mutation score on the authoring page", () => {
     survivors: [{ id: "5:22 EqualityOperator: a >= b", mutator: "EqualityOperator", line: 5, original: "  if (a > b) {", mutated: "  if (a >= b) {" }],
   };
 
+  it("says the score is being measured while the grader measures it", () => {
+    render(<QualityOf exerciseId="sorting/x" report={{ checks: [], qualityMeasuring: true }} />);
+    expect(screen.getByTestId("quality-measuring").textContent).toMatch(/^Measuring how well the tests catch mistakes/);
+    cleanup();
+    render(<QualityOf exerciseId="sorting/x" report={{ checks: [] }} />);
+    expect(screen.queryByTestId("quality-measuring")).toBeNull();
+  });
+
   it("reads it from a validation report, and nothing from a report without one", () => {
     expect(reportQuality({ checks: [], quality })).toEqual(quality);
     expect(reportQuality({ checks: [] })).toBeNull();
@@ -32,7 +40,7 @@ describe("the mutation score on the authoring page", () => {
   });
 
   it("shows the score against 90%, the sample, and each survivor's line before and after", () => {
-    render(<QualityOf report={{ checks: [], quality }} />);
+    render(<QualityOf exerciseId="sorting/x" report={{ checks: [], quality }} />);
     const table = screen.getByRole("table", { name: "Mutation score" });
     expect(within(table).getByText("3/4")).toBeTruthy();
     expect(within(table).getByText("24 of 40")).toBeTruthy();

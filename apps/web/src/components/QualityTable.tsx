@@ -1,8 +1,14 @@
 // The mutation score of an authored exercise (issue 12): how many generated mistakes of the
 // reference solution its tests catch, and each one they miss, so the author can add a test or
 // record the mutant as equivalent in exercise.yaml.
+import { useEffect, useState } from "react";
 import type { StoredQuality } from "@autograder/shared/contracts";
-import { reportQuality } from "../authoring.ts";
+import { api, exercisePath } from "../api.ts";
+import { reportQuality, type ValidationResult } from "../authoring.ts";
+
+const POLL_MS = 2000;
+/** The page stops following after this long (the score still joins the report; a reload shows it). */
+const FOLLOW_MS = 10 * 60_000;
 
 const percent = (score: number): string => `${Math.round(score * 1000) / 10}%`;
 
@@ -66,8 +72,42 @@ export function QualityTable({ quality }: { quality: StoredQuality }) {
   );
 }
 
-/** The table for a raw validation report, when it has a mutation score. */
-export function QualityOf({ report }: { report: unknown }) {
-  const quality = reportQuality(report);
-  return quality ? <QualityTable quality={quality} /> : null;
+const measuring = (report: unknown): boolean => typeof report === "object" && report !== null && (report as { qualityMeasuring?: unknown }).qualityMeasuring === true;
+
+/**
+ * The mutation score of a validation report. The grader stores the verdict first and measures
+ * the score after; while it does, this says so and follows the exercise's validation state.
+ */
+export function QualityOf({ exerciseId, report }: { exerciseId: string; report: unknown }) {
+  const [latest, setLatest] = useState(report);
+  useEffect(() => setLatest(report), [report]);
+  const quality = reportQuality(latest);
+  const waiting = quality === null && measuring(latest);
+  useEffect(() => {
+    if (!waiting) return;
+    let live = true;
+    const end = Date.now() + FOLLOW_MS;
+    const timer = setInterval(() => {
+      if (Date.now() > end) return clearInterval(timer);
+      api
+        .get<ValidationResult>(`${exercisePath(exerciseId)}/validation`)
+        .then((r) => {
+          if (live && !measuring(r.report)) setLatest(r.report);
+        })
+        .catch(() => {}); // a missed poll is retried by the next one
+    }, POLL_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [waiting, exerciseId]);
+  if (quality) return <QualityTable quality={quality} />;
+  if (waiting) {
+    return (
+      <p className="muted" role="status" data-testid="quality-measuring">
+        Measuring how well the tests catch mistakes: the grader grades generated wrong versions of solution.ts…
+      </p>
+    );
+  }
+  return null;
 }

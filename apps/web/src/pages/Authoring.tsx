@@ -3,7 +3,6 @@
 // export and import a zip, regrade. Also the small validate/publish panel of the exercise page.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import type { ExerciseDetail, ExerciseSummary } from "@autograder/shared";
-import type { StoredQuality } from "@autograder/shared/contracts";
 import { EXERCISE_FILE_PATH_MAX_LENGTH, EXERCISE_ID_MAX_LENGTH } from "@autograder/shared/limits";
 import { api, ApiError, errorMessage, exercisePath } from "../api.ts";
 import {
@@ -14,7 +13,6 @@ import {
   languageOf,
   removeMutant,
   reportChecks,
-  reportQuality,
   sameFiles,
   templateFiles,
   testNames,
@@ -26,7 +24,7 @@ import {
 } from "../authoring.ts";
 import { Card, ErrorBox, Spinner } from "../components/common.tsx";
 import { Regrade } from "../components/Regrade.tsx";
-import { QualityOf, QualityTable } from "../components/QualityTable.tsx";
+import { QualityOf } from "../components/QualityTable.tsx";
 import { validateAndFollow } from "../validation.ts";
 import { EditorKeysHint, MOD, ShortcutList, TAB_FOCUS_KEYS, usePageShortcut } from "../components/Keyboard.tsx";
 import { useDocumentTitle, useResource } from "../hooks.ts";
@@ -108,7 +106,7 @@ export function AuthoringPanel({ exerciseId }: { exerciseId: string }) {
         <div>
           <p className={result.validation === "valid" ? "ok" : "bad"}>{validationText(result.validation)}</p>
           <Checks checks={reportChecks(result.report)} />
-          <QualityOf report={result.report} />
+          <QualityOf exerciseId={exerciseId} report={result.report} />
         </div>
       ) : null}
     </div>
@@ -285,7 +283,7 @@ function Editor({ id, loaded }: { id: string; loaded: Loaded }) {
   const [saved, setSaved] = useState<ExerciseFiles>(loaded.files);
   const [versionId, setVersionId] = useState(loaded.versionId);
   const [validation, setValidation] = useState(loaded.validation);
-  const [checks, setChecks] = useState<{ versionId: string; validation: string; list: ValidationCheck[]; quality: StoredQuality | null } | null>(null);
+  const [checks, setChecks] = useState<{ versionId: string; validation: string; list: ValidationCheck[]; report: unknown } | null>(null);
   const [validating, setValidating] = useState<ValidationResult | null>(null);
   const [active, setActive] = useState("solution.ts");
   const [busy, setBusy] = useState<Busy>(null);
@@ -334,7 +332,7 @@ function Editor({ id, loaded }: { id: string; loaded: Loaded }) {
       const r = await validateAndFollow(id, setValidating);
       setVersionId(r.versionId);
       setValidation(r.validation);
-      setChecks({ versionId: r.versionId, validation: r.validation, list: reportChecks(r.report), quality: reportQuality(r.report) });
+      setChecks({ versionId: r.versionId, validation: r.validation, list: reportChecks(r.report), report: r.report });
       if (r.validation === "pending") setNotice({ kind: "error", text: "The grader has not finished yet; validate again in a moment." });
     } catch (error) {
       setNotice({ kind: "error", text: errorMessage(error) });
@@ -452,7 +450,7 @@ function Editor({ id, loaded }: { id: string; loaded: Loaded }) {
             {checksStale ? `Earlier version — ${validationText(checks.validation)}` : validationText(checks.validation)}
           </h2>
           <Checks checks={checks.list} />
-          {checks.quality ? <QualityTable quality={checks.quality} /> : null}
+          {checksStale ? null : <QualityOf exerciseId={id} report={checks.report} />}
         </section>
       ) : null}
 

@@ -38,5 +38,7 @@ export type StoredQuality = Static<typeof StoredQuality>;
 export const StoredValidation = Type.Object({
   checks: Type.Array(Type.Object({ what: Type.String(), ok: Type.Boolean(), detail: Type.String() })),
   quality: Type.Optional(StoredQuality),
+  /** Set while the grader measures the mutation score of a valid version (it joins the report after). */
+  qualityMeasuring: Type.Optional(Type.Boolean()),
 });
 export type StoredValidation = Static<typeof StoredValidation>;
