@@ -113,10 +113,11 @@ describe("exercise authoring in a browser", () => {
     await expect(checks.locator("li.fail").count()).resolves.toBe(0);
     await expect(checks.getByRole("listitem").count()).resolves.toBeGreaterThanOrEqual(4);
     expect(await page.getByTestId("validation-state").innerText()).toBe("valid");
-    // The author also sees how many generated mistakes of the solution the tests catch: the
-    // grader measures it after the verdict, and the page follows it.
-    await page.getByTestId("quality-score").waitFor({ timeout: 120_000 });
-    expect(await page.getByTestId("quality-score").innerText()).toMatch(/^\d+(\.\d)?%$/);
+    // The author also learns how many generated mistakes of the solution the tests catch: the
+    // grader measures it after the verdict (the API test checks the figures), and the page says
+    // so while it does, then shows the table.
+    const quality = page.getByTestId("quality-score").or(page.getByTestId("quality-measuring"));
+    await quality.first().waitFor({ timeout: 30_000 });
     await page.getByRole("button", { name: "Publish" }).click();
     await page.getByTestId("authoring-message").filter({ hasText: /^Published: students now get this version/ }).waitFor({ timeout: 30_000 });
     await expect(page.getByTestId("publish-refusal").count()).resolves.toBe(0);
