@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSupervisor, type Supervisor } from "@autograder/grader";
+import { startSupervisor, validateVersion, type Supervisor } from "@autograder/grader";
 import { createTestApp, type TestApp } from "../../../test-support/app.ts";
 import { loginAs, type SessionHeaders } from "../../../test-support/session.ts";
 import { hashPassword } from "../src/auth/password.ts";
@@ -112,6 +112,7 @@ describe("exercise authoring", () => {
       state = (await send("GET", `/api/exercises/${URL_ID}/validation`, teacher)).json() as ValidationState;
     }
     const quality = (state.report as { quality: { generated: number; mutants: number; killed: number; equivalent: number; survived: number; survivors: unknown[] } }).quality;
+    expect((quality as { error?: string }).error).toBeUndefined();
     expect(quality.generated).toBeGreaterThan(0);
     expect(quality.mutants).toBe(Math.min(quality.generated, 24));
     expect(quality.killed + quality.equivalent + quality.survived).toBe(quality.mutants);
@@ -124,6 +125,30 @@ describe("exercise authoring", () => {
     expect(seen.statusCode).toBe(200);
     expect(seen.json().tests).toHaveLength(4);
     expect(seen.body).not.toContain("31337");
+  });
+
+  it("a validation job run again after its worker died measuring the score keeps the verdict and says why there is no score", async () => {
+    const latest = (await send("GET", `/api/exercises/${URL_ID}/validation`, teacher)).json() as ValidationState;
+    const crashed = await t.prisma.exerciseVersion.create({
+      data: {
+        exerciseId: ID,
+        number: 99,
+        contentHash: "crashed-while-measuring",
+        manifest: {},
+        files: {},
+        validation: "valid",
+        validationReport: { checks: [{ what: "reference scores 100%", ok: true, detail: "" }], qualityMeasuring: true },
+      },
+    });
+    // A second job of the same version (asked for twice) leaves a measurement in progress alone.
+    await validateVersion(t.prisma, crashed.id);
+    expect((await t.prisma.exerciseVersion.findUniqueOrThrow({ where: { id: crashed.id } })).validationReport).toMatchObject({ qualityMeasuring: true });
+    await validateVersion(t.prisma, crashed.id, { retry: true });
+    const after = await t.prisma.exerciseVersion.findUniqueOrThrow({ where: { id: crashed.id } });
+    expect(after.validation).toBe("valid");
+    expect(after.validationReport).toMatchObject({ checks: [{ what: "reference scores 100%", ok: true }], quality: { mutants: 0, error: expect.stringMatching(/^The mutation score could not be measured: the grader process measuring it stopped/) } });
+    expect(after.validationReport).not.toHaveProperty("qualityMeasuring");
+    expect(latest.versionId).not.toBe(crashed.id);
   });
 
   it("exports a zip and imports it under a new id", async () => {

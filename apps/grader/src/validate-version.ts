@@ -3,8 +3,8 @@
 // stores the verdict, the report, and the catalog (test names, declarations) students see.
 import type { PrismaClient } from "@autograder/db";
 import { buildExercise, ExerciseFormatError, type Exercise } from "@autograder/exercise-format";
-import { parseContract, StoredFiles } from "@autograder/shared/contracts";
-import { describeExercise, measureAuthorQuality, validateExercise, type ValidationResult } from "@autograder/sandbox";
+import { checkContract, ContractError, parseContract, StoredFiles, StoredValidation } from "@autograder/shared/contracts";
+import { describeExercise, measureAuthorQuality, qualityNotMeasured, validateExercise, type ValidationResult } from "@autograder/sandbox";
 import { graderLoggerOnUse, type Logger } from "./logger.ts";
 
 const log = graderLoggerOnUse("grader");
@@ -19,8 +19,21 @@ export function instructorDetail(versionId: string, error: unknown, logger: Logg
   return `The grader could not validate this version (version ${versionId}); try again, and tell an admin if it keeps failing.`;
 }
 
-export async function validateVersion(prisma: PrismaClient, versionId: string): Promise<void> {
+/** `retry`: this job ran before and did not finish (its worker died); a second job of the same version is not a retry. */
+export async function validateVersion(prisma: PrismaClient, versionId: string, { retry = false }: { retry?: boolean } = {}): Promise<void> {
   const version = await prisma.exerciseVersion.findUnique({ where: { id: versionId } });
+  const stored = retry && version?.validation === "valid" ? checkContract(StoredValidation, version.validationReport, `validation report of ${versionId}`) : null;
+  if (stored !== null && !(stored instanceof ContractError) && stored.qualityMeasuring === true) {
+    // This job again after its worker died while measuring the mutation score: a mutant can
+    // exhaust an isolate's memory in a way that ends the process (isolated-vm's catastrophic
+    // error). The verdict stands; the author is told the score could not be measured.
+    const { qualityMeasuring: _measuring, ...report } = stored;
+    await prisma.exerciseVersion.updateMany({
+      where: { id: versionId, validation: "valid" },
+      data: { validationReport: { ...report, quality: qualityNotMeasured("the grader process measuring it stopped (a generated mutant exhausted its memory); the verdict above stands") } },
+    });
+    return;
+  }
   if (version === null || version.validation !== "pending") return;
   let result: ValidationResult;
   let manifest: object | undefined;
@@ -69,3 +82,4 @@ export async function validateVersion(prisma: PrismaClient, versionId: string): 
     data: { validationReport: { ...result, ...(quality ? { quality } : {}) } as unknown as object },
   });
 }
+

@@ -77,7 +77,7 @@ async function work(queue: JobQueue, job: Job): Promise<void> {
     }
     if (payload.queue === GRADING_QUEUE) await gradeJob(job, payload.data.submissionId);
     else if (payload.queue === REGRADE_QUEUE) await runRegradeJob(prisma, boss, notifier, payload.data.runId);
-    else await validateVersion(prisma, payload.data.versionId);
+    else await validateVersion(prisma, payload.data.versionId, { retry: job.retryCount > 0 });
     await boss.complete(queue, job.id);
   } catch (error) {
     // When the database is gone this fails too; the job's lease goes with the connection and

@@ -14,6 +14,22 @@ const clip = (text: string): string => (text.length > LINE_CHARS ? `${text.slice
 
 /** `onProgress(done, total)`: after each graded mutant. */
 export async function measureAuthorQuality(exercise: Exercise, sample = AUTHOR_QUALITY_SAMPLE, onProgress?: (done: number, total: number) => void): Promise<StoredQuality> {
+  try {
+    return await measure(exercise, sample, onProgress);
+  } catch (error) {
+    // The author sees why instead of a table that never comes (e.g. a solution the mutation
+    // tool cannot parse); nothing of another user is in the message.
+    return qualityNotMeasured(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** The score's place in a report when it could not be measured, with the reason for the author. */
+export function qualityNotMeasured(why: string): StoredQuality {
+  const none = { covered: 0, total: 0 };
+  return { requirements: none, generated: 0, mutants: 0, killed: 0, equivalent: 0, survived: 0, score: 0, seconds: 0, survivors: [], error: clip(`The mutation score could not be measured: ${why}`).slice(0, 500) };
+}
+
+async function measure(exercise: Exercise, sample: number, onProgress?: (done: number, total: number) => void): Promise<StoredQuality> {
   const reference = exercise.files["solution.ts"] ?? "";
   const generated = await generateMutants(reference);
   const byId = new Map(generated.map((m) => [m.id, m]));
