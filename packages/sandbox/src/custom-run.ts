@@ -2,9 +2,11 @@
 // no tests and no grade. Same compile step, student isolate, lockdown, rules and limits as a
 // grading; the judge isolate (and so the tests, hidden or not, and the reference) is never
 // loaded. The result is bounded and checked against its schema before it leaves.
+import { Type } from "typebox";
 import { Value } from "typebox/value";
 import type { Exercise } from "@autograder/exercise-format";
 import { checkCustomArgs, CUSTOM_RUN_FAMILIES, CustomRunResult, type CustomRunStatus } from "@autograder/shared";
+import { parseContract, parseJsonContract } from "@autograder/shared/contracts";
 import { BuildError, transpile } from "./build.ts";
 import { decode } from "./isolate/codec.ts";
 import { inspect } from "./isolate/inspect.ts";
@@ -46,23 +48,27 @@ function toTree(value: unknown): Tree {
 
 const render = (v: unknown): string => capText(inspect(v, { maxItems: 200, maxString: 2000 }), MAX_VALUE_CHARS);
 
-interface Meta {
-  limit?: string;
-  message?: string;
-  threw?: { name: string; message: string };
-  violation?: string;
-  outputExceeded?: boolean;
-  tooLarge?: boolean;
-  encodeError?: string;
-  missing?: string;
-}
+/** The bridge's reply header for one call ("<meta>\n<payload>"), checked as it leaves the student's isolate. */
+const CallMeta = Type.Object({
+  limit: Type.Optional(Type.String()),
+  message: Type.Optional(Type.String()),
+  threw: Type.Optional(Type.Object({ name: Type.String(), message: Type.String() })),
+  violation: Type.Optional(Type.String()),
+  outputExceeded: Type.Optional(Type.Boolean()),
+  tooLarge: Type.Optional(Type.Boolean()),
+  encodeError: Type.Optional(Type.String()),
+  missing: Type.Optional(Type.String()),
+});
 
-interface CallPayload {
-  value?: unknown;
-  args?: unknown[];
-  stats?: { reads: number; writes: number; swaps: number };
-  trace?: unknown[];
-}
+const CallPayload = Type.Union([
+  Type.Null(),
+  Type.Object({
+    value: Type.Optional(Type.Unknown()),
+    args: Type.Optional(Type.Array(Type.Unknown())),
+    stats: Type.Optional(Type.Object({ reads: Type.Number(), writes: Type.Number(), swaps: Type.Number() })),
+    trace: Type.Optional(Type.Array(Type.Unknown())),
+  }),
+]);
 
 export async function customRun(exercise: Exercise, source: string, request: CustomRunRequest): Promise<CustomRunResult> {
   const started = performance.now();
@@ -120,7 +126,7 @@ export async function customRun(exercise: Exercise, source: string, request: Cus
     const reply = await session.call(request.exportName, argsText, JSON.stringify({ track: true }), limits.testTimeoutMs);
     stdout += await session.takeOutput();
     const cut = reply.indexOf("\n");
-    const meta = JSON.parse(reply.slice(0, cut)) as Meta;
+    const meta = parseJsonContract(CallMeta, reply.slice(0, cut), "custom run reply");
     const outputExceeded = meta.outputExceeded === true || stdout.length > limits.outputBytes;
     const shownOutput = outputExceeded ? `${stdout.slice(0, limits.outputBytes)}\n[output truncated: more than ${limits.outputBytes} bytes]` : stdout;
     const withOutput = { stdout: capText(shownOutput, MAX_STDOUT_CHARS) };
@@ -132,7 +138,7 @@ export async function customRun(exercise: Exercise, source: string, request: Cus
     if (meta.tooLarge) return done("output_limit", `The returned value is larger than ${limits.returnBytes} bytes.`, withOutput);
     if (meta.missing !== undefined) return done("runtime_error", `Your module does not export a function \`${meta.missing}\`.`, withOutput);
     if (meta.encodeError !== undefined) return done("threw", `The returned value cannot be shown: ${meta.encodeError}`, withOutput);
-    const payload = decode(reply.slice(cut + 1)) as CallPayload | null;
+    const payload = parseContract(CallPayload, decode(reply.slice(cut + 1)), "custom run result");
     const argsAfter = (payload?.args ?? []).slice(0, 8).map(render);
     const stats = payload?.stats ? { reads: payload.stats.reads, writes: payload.stats.writes, swaps: payload.stats.swaps } : undefined;
     const first = parsed.args[0];

@@ -1,6 +1,7 @@
 // The gradebook: a row per student, a cell per assignment, by the course's grade policy
 // with late penalties applied; and its CSV form.
 import type { Course, PrismaClient } from "@autograder/db";
+import type { LmsSyncView } from "@autograder/shared";
 import { type AssignmentInfo, bySlot, loadAssignments, loadStudents, loadSubmits, slotKey, standing } from "./course-data.ts";
 import { toCsv } from "./csv.ts";
 import { loadExtensionDates, rulesFor, toPoints, weightedTotal } from "../courses/extensions.ts";
@@ -19,16 +20,7 @@ export interface GradebookCell {
   submissionId: string | null;
   submittedAt: string | null;
   /** The LMS grade passback of this cell (LTI AGS); null when none was ever requested. */
-  lmsSync: LmsSyncState | null;
-}
-
-export interface LmsSyncState {
-  status: "pending" | "synced" | "failed";
-  attempts: number;
-  requestedAt: string;
-  syncedAt: string | null;
-  lastError: string | null;
-  lastErrorCode: string | null;
+  lmsSync: LmsSyncView | null;
 }
 
 export interface GradebookRow {
@@ -112,11 +104,11 @@ export async function buildGradebook(prisma: PrismaClient, course: Course): Prom
 
 async function loadLmsState(prisma: PrismaClient, courseId: string, assignmentIds: string[]) {
   const linked = (await prisma.ltiContext.count({ where: { courseId } })) > 0;
-  if (!linked) return { linked, placed: new Set<string>(), syncs: new Map<string, LmsSyncState>() };
+  if (!linked) return { linked, placed: new Set<string>(), syncs: new Map<string, LmsSyncView>() };
   const links = await prisma.ltiResourceLink.findMany({ where: { assignmentId: { in: assignmentIds } }, select: { assignmentId: true } });
   const rows = await prisma.ltiScoreSync.findMany({ where: { assignmentId: { in: assignmentIds } } });
   const syncs = new Map(
-    rows.map((r): [string, LmsSyncState] => [
+    rows.map((r): [string, LmsSyncView] => [
       slotKey(r.userId, r.assignmentId),
       {
         status: r.status,

@@ -1,23 +1,12 @@
 // Each student's latest submit per assignment, for the roster: what they last handed in, its
 // state and score (whatever the grade policy counts; the gradebook shows that).
 import type { PrismaClient } from "@autograder/db";
+import type { LatestSubmissionView } from "@autograder/shared";
 import { bySlot, loadAssignments, loadStudents, loadSubmits, slotKey } from "./course-data.ts";
 import { countSubmission } from "./scoring.ts";
 
-export interface LatestSubmission {
-  userId: string;
-  assignmentId: string;
-  submissionId: string;
-  submittedAt: string;
-  status: "queued" | "running" | "graded" | "error";
-  verdict: string | null;
-  /** 0..100 after the late penalty; null until graded. */
-  score: number | null;
-  attempts: number;
-}
-
 /** One item per (student, assignment) with at least one submit; students in email order. */
-export async function latestSubmissions(prisma: PrismaClient, courseId: string): Promise<LatestSubmission[]> {
+export async function latestSubmissions(prisma: PrismaClient, courseId: string): Promise<LatestSubmissionView[]> {
   const assignments = await loadAssignments(prisma, courseId);
   const students = await loadStudents(prisma, courseId);
   const slots = bySlot(

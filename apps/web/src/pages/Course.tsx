@@ -68,7 +68,6 @@ export function CoursePage({ id }: { id: string }) {
                   <th scope="col">Opens</th>
                   <th scope="col">Due</th>
                   <th scope="col">Late policy</th>
-                  <th scope="col">Regrade</th>
                 </tr>
               </thead>
               <tbody>
@@ -81,9 +80,6 @@ export function CoursePage({ id }: { id: string }) {
                     <td>{formatDate(a.opensAt)}</td>
                     <td>{formatDate(a.dueAt)}</td>
                     <td>{latePolicyText(a)}</td>
-                    <td>
-                      <Regrade exerciseId={a.exerciseId} label={a.title} />
-                    </td>
                   </tr>
                 ))}
               </tbody>
